@@ -1,0 +1,21 @@
+//! Items for generated code only; not a public API and not covered by semver.
+
+pub use crate::load::Loader;
+pub use crate::meta::{ConfigMeta, FieldMeta};
+pub use crate::strength::SecretKind;
+pub use crate::value::{FieldType, OptionalField, PlainValue, TextValue};
+
+/// Compile-time check, spanned at a field's type: `default` needs a non-secret type.
+pub const fn assert_plain<T: PlainValue + ?Sized>() {}
+
+/// Compile-time check, spanned at a field's type: `min_len`/`strength` need a text type.
+pub const fn assert_text<T: TextValue + ?Sized>() {}
+
+/// Compile-time check, spanned at a field's type: `required`/`recommended` need an `Option`.
+pub const fn assert_optional<T: OptionalField + ?Sized>() {}
+
+/// Compile-time check, spanned at a field's type: `nested` needs a configuration struct.
+pub const fn assert_nested<T: crate::ProductionConfig>() {}
+
+/// Compile-time check, spanned at a field's type: the type can be loaded.
+pub const fn assert_field<T: FieldType>() {}

@@ -1,0 +1,1 @@
+//! The production readiness checker: the design document's report, as text or JSON.

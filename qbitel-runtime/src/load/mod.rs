@@ -1,0 +1,399 @@
+//! The loader: evaluates a described configuration against a source, field by field,
+//! recording every check in a [`Report`].
+
+mod generate;
+mod messages;
+mod resolve;
+
+use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+pub use generate::generate_secret;
+
+use crate::config::ProductionConfig;
+use crate::environment::{Detection, Environment, EnvironmentOrigin};
+use crate::meta::FieldMeta;
+use crate::report::{Check, Provenance, Report, Status};
+use crate::source::{Lookup, Source};
+use crate::strength;
+use crate::value::{ConfigValue, FieldType, Grade, ValueContext, ValueKind};
+
+/// The variable listing check ids whose warnings are silenced (comma-separated).
+pub const ALLOW_WARNINGS_VARIABLE: &str = "QBITEL_AI_ALLOW_WARNINGS";
+
+/// How to evaluate a configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// Evaluate for this environment, whatever the variables say.
+    pub environment: Option<Environment>,
+}
+
+impl LoadOptions {
+    /// Options that evaluate for `environment`, whatever the variables say.
+    pub fn for_environment(environment: Environment) -> Self {
+        Self {
+            environment: Some(environment),
+        }
+    }
+}
+
+/// A secret value already loaded, kept to find the same value used twice.
+struct LoadedSecret {
+    field: String,
+    label: &'static str,
+    value: SecretString,
+}
+
+/// Evaluates one configuration. Generated code calls [`Loader::field`] once per field.
+pub struct Loader<'a> {
+    source: &'a dyn Source,
+    environment: Environment,
+    report: Report,
+    allowed: Vec<String>,
+    secrets: Vec<LoadedSecret>,
+    /// The field names of the nested structs being loaded, outermost first.
+    path: Vec<&'static str>,
+}
+
+impl<'a> Loader<'a> {
+    pub(crate) fn new(source: &'a dyn Source, options: &LoadOptions) -> Self {
+        let detection = Detection::run(source);
+        let (environment, origin, failure) = match (options.environment, detection) {
+            (Some(environment), _) => (environment, EnvironmentOrigin::Override, None),
+            (None, Ok(detection)) => (detection.environment, detection.origin, None),
+            // Unknown spelling: judge as strictly as production, and fail.
+            (None, Err(check)) => (
+                Environment::Production,
+                EnvironmentOrigin::Default,
+                Some(check),
+            ),
+        };
+        let mut report = Report::new(environment, origin.clone());
+        report.push(failure.unwrap_or_else(|| {
+            Check::new(
+                "environment",
+                Status::Pass,
+                format!(
+                    "Running in {} mode (from {origin})",
+                    environment.as_str().to_uppercase()
+                ),
+            )
+        }));
+        let allowed = match source.lookup(ALLOW_WARNINGS_VARIABLE) {
+            Lookup::Value(ids) => ids.split(',').map(|id| id.trim().to_owned()).collect(),
+            _ => Vec::new(),
+        };
+        Self {
+            source,
+            environment,
+            report,
+            allowed,
+            secrets: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
+    /// The environment being evaluated.
+    pub fn environment(&self) -> Environment {
+        self.environment
+    }
+
+    /// Loads one field, recording its checks; `None` when it failed.
+    pub fn field<T: FieldType>(&mut self, meta: &'static FieldMeta) -> Option<T> {
+        let mut field = FieldScope::new(self, meta, T::KIND);
+        let resolved = resolve::resolve(field.loader.source, meta);
+        for name in resolved.not_unicode {
+            field.check_at(
+                "value.unicode",
+                Status::Failure,
+                name,
+                format!(
+                    "{name} is set, but its value is not valid UTF-8; set it to UTF-8 text ({})",
+                    meta.label_text()
+                ),
+            );
+        }
+        for name in resolved.empty {
+            field.check_at(
+                "value.empty",
+                Status::Warning,
+                name,
+                format!("{name} is set but empty; an empty variable counts as not set"),
+            );
+        }
+        if let Some((_, used)) = &resolved.value {
+            for name in &resolved.conflicting {
+                field.check_at(
+                    "value.conflict",
+                    Status::Warning,
+                    name,
+                    format!(
+                        "{used} and {name} are both set, to different values; using {used}. \
+                         Unset one of them."
+                    ),
+                );
+            }
+        }
+        match resolved.value {
+            Some((raw, name)) => field.accept::<T>(raw, Provenance::Variable(name.to_owned())),
+            None => field.absent::<T>(),
+        }
+    }
+
+    /// Loads a nested configuration struct, its fields reported under `field.`.
+    pub fn nested<C: ProductionConfig>(&mut self, meta: &'static FieldMeta) -> Option<C> {
+        self.path.push(meta.name());
+        let value = C::__load(self);
+        self.path.pop();
+        value
+    }
+
+    /// The dotted path of a field of the struct being loaded (`security.cors_origins`).
+    fn field_path(&self, name: &str) -> String {
+        let mut path = String::new();
+        for section in &self.path {
+            path.push_str(section);
+            path.push('.');
+        }
+        path.push_str(name);
+        path
+    }
+
+    pub(crate) fn finish(mut self) -> Report {
+        let pairs: Vec<(usize, usize)> = (0..self.secrets.len())
+            .flat_map(|a| (a + 1..self.secrets.len()).map(move |b| (a, b)))
+            .filter(|&(a, b)| {
+                self.secrets[a].value.expose_secret() == self.secrets[b].value.expose_secret()
+            })
+            .collect();
+        for (a, b) in pairs {
+            let (first, second) = (&self.secrets[a], &self.secrets[b]);
+            let check = Check::new(
+                "secret.unique",
+                grade_status(Grade::Policy, self.environment),
+                format!(
+                    "{} and {} have the same value; every secret must be unique, so that one \
+                     leak does not expose the other",
+                    first.label, second.label
+                ),
+            )
+            .with_field(second.field.clone(), second.label, true);
+            self.report.push(check);
+        }
+        self.report
+    }
+}
+
+fn grade_status(grade: Grade, environment: Environment) -> Status {
+    match (grade, environment.is_production()) {
+        (_, true) => Status::Failure,
+        (Grade::Policy, false) => Status::Warning,
+        (Grade::ProductionOnly, false) => Status::Pass,
+    }
+}
+
+/// One field's evaluation: its description, kind and the loader to report to.
+struct FieldScope<'l, 'a> {
+    loader: &'l mut Loader<'a>,
+    meta: &'static FieldMeta,
+    kind: ValueKind,
+}
+
+impl<'l, 'a> FieldScope<'l, 'a> {
+    fn new(loader: &'l mut Loader<'a>, meta: &'static FieldMeta, kind: ValueKind) -> Self {
+        Self { loader, meta, kind }
+    }
+
+    fn production(&self) -> bool {
+        self.loader.environment.is_production()
+    }
+
+    fn check_at(&mut self, id: &'static str, status: Status, variable: &str, message: String) {
+        let check = self.check(id, status, message).with_variable(variable);
+        self.push(check);
+    }
+
+    fn check(&self, id: &'static str, status: Status, message: String) -> Check {
+        let silenced = status == Status::Warning
+            && (self.meta.allowed().contains(&id) || self.loader.allowed.iter().any(|a| a == id));
+        let (status, message) = if silenced {
+            (Status::Pass, format!("{message} (warning silenced)"))
+        } else {
+            (status, message)
+        };
+        Check::new(id, status, message)
+            .with_field(
+                self.loader.field_path(self.meta.name()),
+                self.meta.label_text(),
+                self.kind.is_secret(),
+            )
+            .with_variable(self.meta.env())
+    }
+
+    fn push(&mut self, check: Check) {
+        self.loader.report.push(check);
+    }
+
+    fn record(&mut self, id: &'static str, status: Status, message: String) {
+        let check = self.check(id, status, message);
+        self.push(check);
+    }
+
+    /// No name holds a value: defaults, stand-ins, or a missing-value check.
+    fn absent<T: FieldType>(mut self) -> Option<T> {
+        let meta = self.meta;
+        if let Some(default) = meta.default_value() {
+            return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::Default);
+        }
+        if !self.production() {
+            if let Some(default) = meta.dev_default_value() {
+                if self.kind.is_secret() {
+                    let message = messages::stand_in(meta, self.kind, true);
+                    self.record("secret.stand_in", Status::Warning, message);
+                }
+                return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::DevDefault);
+            }
+        }
+        let production = self.production();
+        if T::OPTIONAL {
+            if meta.is_required() {
+                let status = if production { Status::Failure } else { Status::Warning };
+                let message = messages::missing(meta, self.kind, true, self.loader.environment);
+                self.record("value.present", status, message);
+            } else if meta.is_recommended() {
+                let message = messages::recommended(meta, self.kind);
+                self.record("value.recommended", Status::Warning, message);
+            } else {
+                let message = format!("{} is not set (optional)", meta.label_text());
+                self.record("value.present", Status::Pass, message);
+            }
+            return T::absent();
+        }
+        if self.kind.is_secret() && !production {
+            return self.stand_in::<T>();
+        }
+        let message = messages::missing(meta, self.kind, false, self.loader.environment);
+        self.record("value.present", Status::Failure, message);
+        None
+    }
+
+    /// Outside production, a missing or unusable secret gets a random value, loudly.
+    fn stand_in<T: FieldType>(mut self) -> Option<T> {
+        let message = messages::stand_in(self.meta, self.kind, false);
+        match generate_secret(self.kind, self.meta) {
+            Ok(value) => {
+                self.record("secret.stand_in", Status::Warning, message);
+                let raw = Zeroizing::new(value.expose_secret().to_owned());
+                self.accept::<T>(raw, Provenance::Ephemeral)
+            }
+            Err(error) => {
+                let message = format!(
+                    "{} not configured, and no random stand-in could be made ({error}).\n{message}",
+                    self.meta.label_text()
+                );
+                self.record("value.present", Status::Failure, message);
+                None
+            }
+        }
+    }
+
+    /// Parses a value found for the field and checks its rules.
+    fn accept<T: FieldType>(mut self, mut raw: Zeroizing<String>, origin: Provenance) -> Option<T> {
+        let meta = self.meta;
+        let mut cx = ValueContext::new(self.loader.environment);
+        let parsed = <T::Value as ConfigValue>::parse(std::mem::take(&mut *raw), &mut cx);
+        let value = match parsed {
+            Ok(value) => value,
+            Err(invalid) => {
+                let message = messages::with_hint(
+                    meta,
+                    format!("{} ({origin}) {}", meta.label_text(), invalid.message()),
+                );
+                if self.kind.is_secret() && !self.production() && origin != Provenance::Ephemeral {
+                    let check = self
+                        .check(invalid.id(), Status::Warning, message)
+                        .with_provenance(origin);
+                    self.push(check);
+                    return self.stand_in::<T>();
+                }
+                let check = self
+                    .check(invalid.id(), Status::Failure, message)
+                    .with_provenance(origin);
+                self.push(check);
+                return None;
+            }
+        };
+        let configured = messages::configured(meta, &origin.to_string());
+        let check = self
+            .check("value.present", Status::Pass, configured)
+            .with_provenance(origin.clone());
+        self.push(check);
+        for finding in cx.take_findings() {
+            let status = grade_status(finding.grade, self.loader.environment);
+            let check = self
+                .check(finding.id, status, messages::with_hint(meta, finding.message))
+                .with_provenance(origin.clone());
+            self.push(check);
+        }
+        if let Some(text) = value.text() {
+            self.text_rules(text, &origin);
+        }
+        if self.kind.is_secret() {
+            if let Some(text) = value.text() {
+                let field = self.loader.field_path(meta.name());
+                self.loader.secrets.push(LoadedSecret {
+                    field,
+                    label: meta.label_text(),
+                    value: SecretString::from(text),
+                });
+            }
+        }
+        Some(T::present(value))
+    }
+
+    /// `min_len`, `strength` and `letters_and_digits`.
+    fn text_rules(&mut self, text: &str, origin: &Provenance) {
+        let meta = self.meta;
+        let policy = grade_status(Grade::Policy, self.loader.environment);
+        if let Some(min_len) = meta.min_len_value() {
+            let ok = text.chars().count() >= min_len;
+            let message = if ok {
+                format!("{} is at least {min_len} characters", meta.label_text())
+            } else {
+                let problem = format!("Must be at least {min_len} characters long");
+                messages::rule_failed(meta, self.kind, &[problem])
+            };
+            let status = if ok { Status::Pass } else { policy };
+            let check = self.check("value.min_len", status, message);
+            self.push(check.with_provenance(origin.clone()));
+        }
+        if let Some(kind) = meta.strength_kind() {
+            let estimate = strength::estimate(text, kind);
+            let (status, message) = if estimate.is_strong() {
+                (Status::Pass, format!("{} is strong", meta.label_text()))
+            } else {
+                let mut problems: Vec<String> =
+                    estimate.findings.iter().map(|f| format!("Secret {f}")).collect();
+                problems.push(format!(
+                    "Too predictable: about {:.0} bits of guessing work, at least {:.0} needed",
+                    estimate.bits, estimate.required_bits
+                ));
+                (policy, messages::rule_failed(meta, self.kind, &problems))
+            };
+            let check = self.check("secret.strength", status, message);
+            self.push(check.with_provenance(origin.clone()));
+        }
+        if meta.needs_letters_and_digits() {
+            let ok = generate::has_letters_and_digits(text);
+            let (status, message) = if ok {
+                (Status::Pass, format!("{} contains letters and digits", meta.label_text()))
+            } else {
+                let problem = "Must contain both letters and digits".to_owned();
+                (policy, messages::rule_failed(meta, self.kind, &[problem]))
+            };
+            let check = self.check("secret.letters_and_digits", status, message);
+            self.push(check.with_provenance(origin.clone()));
+        }
+    }
+}

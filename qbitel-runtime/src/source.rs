@@ -1,0 +1,151 @@
+//! Where values come from.
+//!
+//! A [`Source`] answers "what is the value of this variable?". The process environment is the
+//! default; [`Vars`] holds values in memory, for tests and for callers that assemble their
+//! configuration themselves.
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+
+/// The answer of a [`Source`] for one variable name.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// The variable is not set.
+    Missing,
+    /// The variable is set to this value (possibly empty).
+    Value(String),
+    /// The variable is set, but its value is not valid UTF-8.
+    NotUnicode,
+}
+
+// Values may be secrets: never print them.
+impl std::fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Lookup::Missing => f.write_str("Missing"),
+            Lookup::Value(_) => f.write_str("Value(<redacted>)"),
+            Lookup::NotUnicode => f.write_str("NotUnicode"),
+        }
+    }
+}
+
+/// A place configuration values are read from, by variable name.
+pub trait Source {
+    /// Looks up one variable.
+    fn lookup(&self, name: &str) -> Lookup;
+}
+
+impl<S: Source + ?Sized> Source for &S {
+    fn lookup(&self, name: &str) -> Lookup {
+        (**self).lookup(name)
+    }
+}
+
+/// The process environment, read at lookup time.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProcessEnv;
+
+impl Source for ProcessEnv {
+    fn lookup(&self, name: &str) -> Lookup {
+        // `var_os` never panics, unlike `var` with some names; an invalid name is just unset.
+        if name.is_empty() || name.contains(['=', '\0']) {
+            return Lookup::Missing;
+        }
+        match std::env::var_os(name) {
+            None => Lookup::Missing,
+            Some(value) => from_os_string(value),
+        }
+    }
+}
+
+fn from_os_string(value: OsString) -> Lookup {
+    match value.into_string() {
+        Ok(value) => Lookup::Value(value),
+        Err(_) => Lookup::NotUnicode,
+    }
+}
+
+/// An in-memory source: a map from variable names to values.
+///
+/// ```
+/// use qbitel_runtime::{Source, Vars, Lookup};
+/// let vars = Vars::from_pairs([("QBITEL_AI_ENVIRONMENT", "production")]);
+/// assert_eq!(vars.lookup("QBITEL_AI_ENVIRONMENT"), Lookup::Value("production".into()));
+/// ```
+#[derive(Clone, Default)]
+pub struct Vars {
+    values: HashMap<String, Lookup>,
+}
+
+impl Vars {
+    /// An empty source: every variable is unset.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a source from `(name, value)` pairs; a later pair wins over an earlier one.
+    pub fn from_pairs<I, K, V>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let mut vars = Self::new();
+        for (name, value) in pairs {
+            vars.set(name, value);
+        }
+        vars
+    }
+
+    /// Sets a variable.
+    pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        self.values
+            .insert(name.into(), Lookup::Value(value.into()));
+        self
+    }
+
+    /// Sets a variable to raw bytes, as an operating system may; bytes that are not UTF-8
+    /// behave as such a variable does in the process environment.
+    pub fn set_bytes(&mut self, name: impl Into<String>, value: Vec<u8>) -> &mut Self {
+        let lookup = match String::from_utf8(value) {
+            Ok(value) => Lookup::Value(value),
+            Err(_) => Lookup::NotUnicode,
+        };
+        self.values.insert(name.into(), lookup);
+        self
+    }
+
+    /// Unsets a variable.
+    pub fn remove(&mut self, name: &str) -> &mut Self {
+        self.values.remove(name);
+        self
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Vars {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Self::from_pairs(iter)
+    }
+}
+
+// Names only: the values may be secrets.
+impl std::fmt::Debug for Vars {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&str> = self.values.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        f.debug_struct("Vars").field("names", &names).finish()
+    }
+}
+
+impl Source for Vars {
+    fn lookup(&self, name: &str) -> Lookup {
+        self.values.get(name).cloned().unwrap_or(Lookup::Missing)
+    }
+}
+
+impl Source for HashMap<String, String> {
+    fn lookup(&self, name: &str) -> Lookup {
+        self.get(name)
+            .map_or(Lookup::Missing, |value| Lookup::Value(value.clone()))
+    }
+}

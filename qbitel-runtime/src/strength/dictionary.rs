@@ -1,0 +1,417 @@
+//! Ranked dictionary of common passwords and words, and the matcher that finds them inside a
+//! secret (case-insensitively, through leetspeak, and reversed).
+//!
+//! A word's guess count is its frequency rank: an attacker tries common words first, so
+//! `password` (rank 1) costs one guess and a rank-10,000 word about 13 bits.
+
+use std::sync::OnceLock;
+
+/// Longest word matched; bounds matching at `O(n * MAX_WORD_LEN)`.
+pub(super) const MAX_WORD_LEN: usize = 20;
+
+/// Shorter words are too common inside random strings to say anything about them.
+const MIN_WORD_LEN: usize = 3;
+
+/// Cap on trie states explored from one position: leetspeak makes some characters ambiguous
+/// (`1` may be `1`, `i` or `l`), and the cap keeps a run of ambiguous characters linear.
+const MAX_STATES_PER_START: usize = 256;
+
+/// Words a service secret is most often built from, ranked ahead of the frequency lists
+/// because they are the first guesses against a configuration secret. Includes the design
+/// document's list (password, admin, test).
+const SERVICE_WORDS: &[&str] = &[
+    "password",
+    "admin",
+    "test",
+    "secret",
+    "qwerty",
+    "letmein",
+    "welcome",
+    "changeme",
+    "default",
+    "root",
+    "pass",
+    "passwd",
+    "passw0rd",
+    "key",
+    "token",
+    "login",
+    "guest",
+    "master",
+    "user",
+    "administrator",
+    "toor",
+    "changeit",
+    "example",
+    "sample",
+    "demo",
+    "dummy",
+    "temp",
+    "insecure",
+    "private",
+    "secure",
+    "access",
+    "apikey",
+    "superuser",
+    "sysadmin",
+    "system",
+    "server",
+    "config",
+    "database",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "redis",
+    "mongodb",
+    "rabbitmq",
+    "django",
+    "fernet",
+    "jwt",
+    "qbitel",
+    "development",
+    "staging",
+    "production",
+    "prod",
+    "dev",
+    "testing",
+    "trustno1",
+];
+
+/// The frequency lists, most to least significant. Line `N` of each file is rank `N`.
+const FREQUENCY_LISTS: [&str; 6] = [
+    include_str!("data/passwords.txt"),
+    include_str!("data/english.txt"),
+    include_str!("data/tv_and_film.txt"),
+    include_str!("data/female_names.txt"),
+    include_str!("data/male_names.txt"),
+    include_str!("data/surnames.txt"),
+];
+
+/// Identifies a dictionary word, for naming it in a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct WordId(u32);
+
+/// A dictionary word found in the secret: the span `[start, end)` in characters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct WordMatch {
+    pub start: usize,
+    pub end: usize,
+    pub word: WordId,
+    pub guesses: f64,
+}
+
+const NO_WORD: u32 = u32::MAX;
+
+struct Node {
+    first_edge: u32,
+    edge_count: u32,
+    word: u32,
+}
+
+/// A byte trie flattened into two vectors; the root's children are also indexed directly
+/// because every start position looks them up.
+pub(super) struct Dictionary {
+    nodes: Vec<Node>,
+    edges: Vec<(u8, u32)>,
+    root_children: [u32; 128],
+    words: Vec<(&'static str, u32)>,
+}
+
+/// The dictionary, built once on first use (a few milliseconds).
+pub(super) fn dictionary() -> &'static Dictionary {
+    static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+    DICTIONARY.get_or_init(Dictionary::build)
+}
+
+/// Letters a leetspeak character may stand for.
+fn leet_letters(c: u8) -> &'static [u8] {
+    match c {
+        b'4' | b'@' => b"a",
+        b'8' => b"b",
+        b'(' | b'{' | b'[' | b'<' => b"c",
+        b'3' => b"e",
+        b'6' | b'9' => b"g",
+        b'1' | b'|' => b"il",
+        b'!' => b"i",
+        b'7' => b"lt",
+        b'0' => b"o",
+        b'$' | b'5' => b"s",
+        b'+' => b"t",
+        b'%' => b"x",
+        b'2' => b"z",
+        _ => b"",
+    }
+}
+
+impl Dictionary {
+    fn build() -> Dictionary {
+        let service = SERVICE_WORDS.iter().enumerate().map(|(i, w)| (i + 1, *w));
+        let lists = FREQUENCY_LISTS
+            .iter()
+            .flat_map(|list| list.lines().enumerate().map(|(i, w)| (i + 1, w)));
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut node_word: Vec<u32> = vec![NO_WORD];
+        let mut words: Vec<(&'static str, u32)> = Vec::new();
+        for (rank, word) in service.chain(lists) {
+            let word = word.trim();
+            if word.len() < MIN_WORD_LEN || word.len() > MAX_WORD_LEN || !word.is_ascii() {
+                continue;
+            }
+            let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+            let mut node = 0usize;
+            for byte in word.bytes().map(|b| b.to_ascii_lowercase()) {
+                let existing = children
+                    .get(node)
+                    .and_then(|edges| edges.iter().find(|(label, _)| *label == byte))
+                    .map(|(_, child)| *child as usize);
+                node = match existing {
+                    Some(child) => child,
+                    None => {
+                        let child = children.len();
+                        children.push(Vec::new());
+                        node_word.push(NO_WORD);
+                        if let Some(edges) = children.get_mut(node) {
+                            edges.push((byte, u32::try_from(child).unwrap_or(u32::MAX)));
+                        }
+                        child
+                    }
+                };
+            }
+            if let Some(slot) = node_word.get_mut(node) {
+                match words.get_mut(*slot as usize) {
+                    Some(entry) => entry.1 = entry.1.min(rank),
+                    None => {
+                        *slot = u32::try_from(words.len()).unwrap_or(NO_WORD);
+                        words.push((word, rank));
+                    }
+                }
+            }
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::new();
+        for (node_edges, word) in children.iter().zip(&node_word) {
+            nodes.push(Node {
+                first_edge: u32::try_from(edges.len()).unwrap_or(u32::MAX),
+                edge_count: u32::try_from(node_edges.len()).unwrap_or(0),
+                word: *word,
+            });
+            edges.extend_from_slice(node_edges);
+        }
+        let mut root_children = [0u32; 128];
+        if let Some(root) = children.first() {
+            for (label, child) in root {
+                if let Some(slot) = root_children.get_mut(usize::from(*label)) {
+                    *slot = *child;
+                }
+            }
+        }
+        Dictionary {
+            nodes,
+            edges,
+            root_children,
+            words,
+        }
+    }
+
+    /// The word's text, lower-case as listed.
+    pub(super) fn word(&self, id: WordId) -> &'static str {
+        self.words.get(id.0 as usize).map_or("", |(word, _)| word)
+    }
+
+    /// Whether `word` (any case) is in the dictionary.
+    #[cfg(test)]
+    fn contains(&self, word: &str) -> bool {
+        let mut node = 0u32;
+        for byte in word.bytes() {
+            match self.child(node, byte.to_ascii_lowercase()) {
+                Some(child) => node = child,
+                None => return false,
+            }
+        }
+        node != 0 && self.nodes.get(node as usize).is_some_and(|n| n.word != NO_WORD)
+    }
+
+    fn child(&self, node: u32, label: u8) -> Option<u32> {
+        if node == 0 {
+            return match self.root_children.get(usize::from(label)) {
+                Some(&child) if child != 0 => Some(child),
+                _ => None,
+            };
+        }
+        let node = self.nodes.get(node as usize)?;
+        let start = node.first_edge as usize;
+        let edges = self.edges.get(start..start + node.edge_count as usize)?;
+        edges
+            .iter()
+            .find(|(edge_label, _)| *edge_label == label)
+            .map(|(_, child)| *child)
+    }
+
+    /// Reports every word spelled by `chars` starting at `anchor` and read forwards, or ending
+    /// at `anchor` and read backwards (a reversed word such as `drowssap`).
+    pub(super) fn matches(
+        &self,
+        chars: &[char],
+        anchor: usize,
+        forwards: bool,
+        stack: &mut Vec<WalkState>,
+        mut report: impl FnMut(WordMatch),
+    ) {
+        stack.clear();
+        stack.push(WalkState {
+            node: 0,
+            len: 0,
+            upper: 0,
+            lower: 0,
+            leet: 0,
+            first_upper: false,
+            last_upper: false,
+        });
+        let mut budget = MAX_STATES_PER_START;
+        while let Some(state) = stack.pop() {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            let word = self.nodes.get(state.node as usize).map_or(NO_WORD, |n| n.word);
+            if state.len >= MIN_WORD_LEN && word != NO_WORD {
+                let rank = self.words.get(word as usize).map_or(u32::MAX, |w| w.1);
+                let span = if forwards {
+                    (anchor, anchor + state.len)
+                } else {
+                    (anchor.saturating_sub(state.len), anchor)
+                };
+                let reversal = if forwards { 1.0 } else { 2.0 };
+                report(WordMatch {
+                    start: span.0,
+                    end: span.1,
+                    word: WordId(word),
+                    guesses: f64::from(rank) * state.case_variations() * state.leet_variations() * reversal,
+                });
+            }
+            if state.len >= MAX_WORD_LEN {
+                continue;
+            }
+            let next = if forwards {
+                chars.get(anchor + state.len)
+            } else {
+                anchor
+                    .checked_sub(state.len + 1)
+                    .and_then(|index| chars.get(index))
+            };
+            let Some(&c) = next else { continue };
+            if !c.is_ascii() {
+                continue;
+            }
+            let byte = c as u8;
+            let lowered = byte.to_ascii_lowercase();
+            let is_upper = byte.is_ascii_uppercase();
+            let step = |node: u32, leet: u32| WalkState {
+                node,
+                len: state.len + 1,
+                upper: state.upper + u32::from(is_upper),
+                lower: state.lower + u32::from(byte.is_ascii_lowercase()),
+                leet,
+                first_upper: if state.len == 0 { is_upper } else { state.first_upper },
+                last_upper: is_upper,
+            };
+            for &letter in leet_letters(byte) {
+                if let Some(child) = self.child(state.node, letter) {
+                    stack.push(step(child, state.leet + 1));
+                }
+            }
+            if let Some(child) = self.child(state.node, lowered) {
+                stack.push(step(child, state.leet));
+            }
+        }
+    }
+}
+
+/// One partial match while walking the trie.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct WalkState {
+    node: u32,
+    len: usize,
+    upper: u32,
+    lower: u32,
+    leet: u32,
+    first_upper: bool,
+    last_upper: bool,
+}
+
+impl WalkState {
+    /// zxcvbn's capitalisation count: all lower costs nothing, a capitalised first or last
+    /// letter or all caps doubles, otherwise every way to place that many capitals.
+    fn case_variations(&self) -> f64 {
+        let (upper, lower) = (self.upper, self.lower);
+        if upper == 0 {
+            return 1.0;
+        }
+        if lower == 0 || (upper == 1 && (self.first_upper || self.last_upper)) {
+            return 2.0;
+        }
+        (1..=upper.min(lower))
+            .map(|i| binomial(upper + lower, i))
+            .sum()
+    }
+
+    /// Each substituted character doubles the guesses (substitute it or not).
+    fn leet_variations(&self) -> f64 {
+        2f64.powi(i32::try_from(self.leet).unwrap_or(i32::MAX))
+    }
+}
+
+/// `n` choose `k` as a float (exact for the small values used here).
+pub(super) fn binomial(n: u32, k: u32) -> f64 {
+    (0..k).fold(1.0, |acc, i| acc * f64::from(n - i) / f64::from(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forward(secret: &str) -> Vec<(String, usize, usize, f64)> {
+        let chars: Vec<char> = secret.chars().collect();
+        let dict = dictionary();
+        let mut stack = Vec::new();
+        let mut found = Vec::new();
+        for start in 0..chars.len() {
+            dict.matches(&chars, start, true, &mut stack, |m| {
+                found.push((dict.word(m.word).to_owned(), m.start, m.end, m.guesses));
+            });
+        }
+        found
+    }
+
+    #[test]
+    fn lists_are_loaded_with_their_ranks() {
+        let dict = dictionary();
+        assert!(dict.words.len() > 35_000, "{}", dict.words.len());
+        assert!(dict.contains("password") && dict.contains("boyfriend"));
+        assert!(!dict.contains("pa") && !dict.contains("zq9x"));
+    }
+
+    #[test]
+    fn finds_words_through_case_and_leetspeak() {
+        let found = forward("xP@ssw0rdx");
+        let hit = found.iter().find(|(w, ..)| w == "password");
+        // rank 1, capitalised first letter (x2), two substitutions (x4).
+        assert_eq!(hit.map(|h| (h.1, h.2, h.3)), Some((1, 9, 8.0)));
+    }
+
+    #[test]
+    fn finds_reversed_words() {
+        let chars: Vec<char> = "drowssap".chars().collect();
+        let dict = dictionary();
+        let mut found = Vec::new();
+        dict.matches(&chars, chars.len(), false, &mut Vec::new(), |m| {
+            found.push((dict.word(m.word), m.start))
+        });
+        assert!(found.contains(&("password", 0)), "{found:?}");
+    }
+
+    #[test]
+    fn ignores_short_words_and_non_ascii() {
+        assert!(forward("a my ßä").is_empty());
+    }
+}
