@@ -91,9 +91,14 @@ fn field_meta(krate: &syn::Path, field: &FieldModel) -> TokenStream {
         #krate::__private::FieldMeta::new(#name, #env).label(#label)
     };
     let mut add = |tokens: TokenStream| meta.extend(quote!(.#tokens));
+    let ty = &field.ty;
     if field.nested {
-        let ty = &field.ty;
         add(quote!(nested(<#ty as #krate::ProductionConfig>::META)));
+    } else {
+        add(quote!(typed(
+            <#ty as #krate::__private::FieldType>::KIND,
+            <#ty as #krate::__private::FieldType>::OPTIONAL,
+        )));
     }
     if !field.fallbacks.is_empty() {
         let fallbacks = &field.fallbacks;

@@ -5,6 +5,7 @@
 //! older derives generated.
 
 use crate::strength::SecretKind;
+use crate::value::ValueKind;
 
 /// The description of one configuration struct.
 #[derive(Debug)]
@@ -48,6 +49,8 @@ pub struct FieldMeta {
     hint: Option<&'static str>,
     allow: &'static [&'static str],
     nested: Option<&'static ConfigMeta>,
+    kind: ValueKind,
+    optional: bool,
 }
 
 impl FieldMeta {
@@ -69,7 +72,27 @@ impl FieldMeta {
             hint: None,
             allow: &[],
             nested: None,
+            kind: ValueKind::Plain,
+            optional: false,
         }
+    }
+
+    /// What the field's type holds and whether it is an `Option`, from its
+    /// [`FieldType`](crate::FieldType).
+    pub const fn typed(mut self, kind: ValueKind, optional: bool) -> Self {
+        self.kind = kind;
+        self.optional = optional;
+        self
+    }
+
+    /// What the field's type holds.
+    pub const fn kind(&self) -> ValueKind {
+        self.kind
+    }
+
+    /// Whether the field is an `Option`.
+    pub const fn is_optional(&self) -> bool {
+        self.optional
     }
 
     /// A field that is itself a configuration struct (a section of a config file).
