@@ -100,7 +100,7 @@ impl Check {
 
     pub(crate) fn with_provenance(mut self, provenance: Provenance) -> Self {
         if let Provenance::Variable(name) = &provenance {
-            self.variable.get_or_insert_with(|| name.clone());
+            self.variable = Some(name.clone());
         }
         self.provenance = Some(provenance);
         self

@@ -1,0 +1,71 @@
+//! The process-environment path (`AppConfig::load()`, `Environment::detect()`,
+//! `qbitel_runtime::is_production()`), exercised in a child process whose environment is set
+//! with `Command::env`: the test process's own environment is never changed.
+
+mod common;
+
+use std::process::Command;
+
+use qbitel::AppConfig;
+use qbitel_runtime::{Environment, ProductionConfig};
+
+/// Runs in the child only (`--ignored`), and prints what the process-env API sees.
+#[test]
+#[ignore = "run by `loads_from_the_process_environment` in a child process"]
+fn child_reports_process_environment() {
+    println!("environment={}", qbitel_runtime::environment());
+    println!("is_production={}", qbitel_runtime::is_production());
+    println!("detect={:?}", Environment::detect().map(|e| e.as_str()));
+    match AppConfig::load() {
+        Ok(config) => println!("load=ok port={} origins={}", config.port, config.cors_origins),
+        Err(error) => println!("load=err {error}"),
+    }
+}
+
+fn run_child(pairs: &[(&str, &str)]) -> String {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args(["--ignored", "--exact", "child_reports_process_environment", "--nocapture"])
+        .env_clear();
+    for (name, value) in pairs {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn loads_from_the_process_environment() {
+    let mut pairs = common::production_pairs();
+    pairs.push(("QBITEL_AI_PORT", "9443"));
+    let stdout = run_child(&pairs);
+    assert!(stdout.contains("environment=production"), "{stdout}");
+    assert!(stdout.contains("is_production=true"), "{stdout}");
+    assert!(stdout.contains("load=ok port=9443 origins=https://app.example.com,https://dashboard.example.com"), "{stdout}");
+    common::assert_no_secret(&stdout);
+}
+
+#[test]
+fn the_process_environment_path_fails_in_production_with_every_reason() {
+    let stdout = run_child(&[("ENVIRONMENT", "prod"), ("DATABASE_PASSWORD", "password")]);
+    assert!(stdout.contains("is_production=true"), "{stdout}");
+    assert!(stdout.contains("load=err configuration is not valid for production: 6 problems"), "{stdout}");
+    assert!(stdout.contains("Redis password not configured in PRODUCTION mode!"), "{stdout}");
+}
+
+#[test]
+fn a_typo_in_the_process_environment_counts_as_production() {
+    let stdout = run_child(&[("QBITEL_AI_ENVIRONMENT", "prodution")]);
+    assert!(stdout.contains("environment=production"), "{stdout}");
+    assert!(stdout.contains("detect=Err("), "{stdout}");
+    assert!(stdout.contains("did you mean \\\"production\\\"?"), "{stdout}");
+}
+
+#[test]
+fn the_process_environment_defaults_to_development() {
+    let stdout = run_child(&[]);
+    assert!(stdout.contains("environment=development"), "{stdout}");
+    assert!(stdout.contains("is_production=false"), "{stdout}");
+    assert!(stdout.contains("load=ok port=8000 origins=*"), "{stdout}");
+}
