@@ -84,7 +84,10 @@ fn a_value_that_is_not_utf8_is_an_error_naming_the_variable() {
     let mut vars = Vars::new();
     vars.set_bytes("QBITEL_AI_ENVIRONMENT", vec![0x70, 0xff, 0xfe]);
     let text = Environment::detect_from(&vars).unwrap_err().to_string();
-    assert!(text.contains("QBITEL_AI_ENVIRONMENT is not valid UTF-8"), "{text}");
+    assert!(
+        text.contains("QBITEL_AI_ENVIRONMENT is not valid UTF-8"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -17,7 +17,10 @@ fn child_reports_process_environment() {
     println!("is_production={}", qbitel_runtime::is_production());
     println!("detect={:?}", Environment::detect().map(|e| e.as_str()));
     match AppConfig::load() {
-        Ok(config) => println!("load=ok port={} origins={}", config.port, config.cors_origins),
+        Ok(config) => println!(
+            "load=ok port={} origins={}",
+            config.port, config.cors_origins
+        ),
         Err(error) => println!("load=err {error}"),
     }
 }
@@ -25,7 +28,12 @@ fn child_reports_process_environment() {
 fn run_child(pairs: &[(&str, &str)]) -> String {
     let mut command = Command::new(std::env::current_exe().unwrap());
     command
-        .args(["--ignored", "--exact", "child_reports_process_environment", "--nocapture"])
+        .args([
+            "--ignored",
+            "--exact",
+            "child_reports_process_environment",
+            "--nocapture",
+        ])
         .env_clear();
     for (name, value) in pairs {
         command.env(name, value);
@@ -42,7 +50,12 @@ fn loads_from_the_process_environment() {
     let stdout = run_child(&pairs);
     assert!(stdout.contains("environment=production"), "{stdout}");
     assert!(stdout.contains("is_production=true"), "{stdout}");
-    assert!(stdout.contains("load=ok port=9443 origins=https://app.example.com,https://dashboard.example.com"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "load=ok port=9443 origins=https://app.example.com,https://dashboard.example.com"
+        ),
+        "{stdout}"
+    );
     common::assert_no_secret(&stdout);
 }
 
@@ -50,8 +63,14 @@ fn loads_from_the_process_environment() {
 fn the_process_environment_path_fails_in_production_with_every_reason() {
     let stdout = run_child(&[("ENVIRONMENT", "prod"), ("DATABASE_PASSWORD", "password")]);
     assert!(stdout.contains("is_production=true"), "{stdout}");
-    assert!(stdout.contains("load=err configuration is not valid for production: 6 problems"), "{stdout}");
-    assert!(stdout.contains("Redis password not configured in PRODUCTION mode!"), "{stdout}");
+    assert!(
+        stdout.contains("load=err configuration is not valid for production: 6 problems"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Redis password not configured in PRODUCTION mode!"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -59,7 +78,10 @@ fn a_typo_in_the_process_environment_counts_as_production() {
     let stdout = run_child(&[("QBITEL_AI_ENVIRONMENT", "prodution")]);
     assert!(stdout.contains("environment=production"), "{stdout}");
     assert!(stdout.contains("detect=Err("), "{stdout}");
-    assert!(stdout.contains("did you mean \\\"production\\\"?"), "{stdout}");
+    assert!(
+        stdout.contains("did you mean \\\"production\\\"?"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -31,12 +31,24 @@ fn failure_ids(vars: &Vars) -> Vec<(&'static str, String)> {
 fn production_with_every_secret_valid_is_ready() {
     let vars = Vars::from_pairs(production_pairs());
     let report = AppConfig::report_from(&vars);
-    assert!(report.is_ready(), "{:#?}", report.failures().collect::<Vec<_>>());
-    assert_eq!(report.count(Status::Warning), 0, "{:#?}", report.warnings().collect::<Vec<_>>());
+    assert!(
+        report.is_ready(),
+        "{:#?}",
+        report.failures().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        report.count(Status::Warning),
+        0,
+        "{:#?}",
+        report.warnings().collect::<Vec<_>>()
+    );
     let config = AppConfig::load_from(&vars).unwrap();
     assert_eq!(config.db_password.expose_secret(), common::DB_PASSWORD);
     assert_eq!(
-        config.redis_password.as_ref().map(|s| s.expose_secret().to_owned()),
+        config
+            .redis_password
+            .as_ref()
+            .map(|s| s.expose_secret().to_owned()),
         Some(common::REDIS_PASSWORD.to_owned())
     );
     assert_eq!(config.cors_origins.origins().len(), 2);
@@ -83,7 +95,10 @@ fn the_missing_redis_password_carries_the_critical_warning() {
     let vars = production_with(&[("QBITEL_AI_REDIS_PASSWORD", None)]);
     let error = AppConfig::load_from(&vars).err().unwrap();
     let message = error.violations()[0].message();
-    assert!(message.starts_with("Redis password not configured in PRODUCTION mode!"), "{message}");
+    assert!(
+        message.starts_with("Redis password not configured in PRODUCTION mode!"),
+        "{message}"
+    );
     assert!(message.ends_with(
         "WARNING: Running Redis without authentication in production is a CRITICAL security risk!"
     ));
@@ -95,7 +110,10 @@ fn each_failure_kind_is_an_error_in_production_and_all_are_reported_together() {
         ("QBITEL_AI_DB_PASSWORD", Some("Zq8#")),
         ("QBITEL_AI_REDIS_PASSWORD", Some("aaaaaaaaaaaaaaaaaaaa")),
         ("QBITEL_AI_ENCRYPTION_KEY", Some(common::JWT_SECRET)),
-        ("QBITEL_AI_API_KEY", Some("abcdefghijklmnopqrstuvwxyzabcdefghijkl")),
+        (
+            "QBITEL_AI_API_KEY",
+            Some("abcdefghijklmnopqrstuvwxyzabcdefghijkl"),
+        ),
         (
             "QBITEL_AI_CORS_ORIGINS",
             Some("*,http://app.example.com,https://ok.example.com/path"),
@@ -112,13 +130,21 @@ fn each_failure_kind_is_an_error_in_production_and_all_are_reported_together() {
         ("cors.malformed", "cors_origins"),
     ] {
         assert!(
-            failures.iter().any(|(id, field)| (*id, field.as_str()) == expected),
+            failures
+                .iter()
+                .any(|(id, field)| (*id, field.as_str()) == expected),
             "{expected:?} missing from {failures:?}"
         );
     }
     let text = AppConfig::load_from(&vars).err().unwrap().to_string();
-    assert!(text.contains("CORS wildcard (*) is FORBIDDEN in production mode!"), "{text}");
-    assert!(text.starts_with("configuration is not valid for production:"), "{text}");
+    assert!(
+        text.contains("CORS wildcard (*) is FORBIDDEN in production mode!"),
+        "{text}"
+    );
+    assert!(
+        text.starts_with("configuration is not valid for production:"),
+        "{text}"
+    );
     assert!(!text.contains("Zq8#"));
 }
 
@@ -128,11 +154,21 @@ fn the_same_findings_are_warnings_in_development() {
         ("QBITEL_AI_ENVIRONMENT", Some("development")),
         ("QBITEL_AI_DB_PASSWORD", Some("Zq8#")),
         ("QBITEL_AI_REDIS_PASSWORD", Some("aaaaaaaaaaaaaaaaaaaa")),
-        ("QBITEL_AI_API_KEY", Some("abcdefghijklmnopqrstuvwxyzabcdefghijkl")),
-        ("QBITEL_AI_CORS_ORIGINS", Some("*,http://localhost:3000,not an origin")),
+        (
+            "QBITEL_AI_API_KEY",
+            Some("abcdefghijklmnopqrstuvwxyzabcdefghijkl"),
+        ),
+        (
+            "QBITEL_AI_CORS_ORIGINS",
+            Some("*,http://localhost:3000,not an origin"),
+        ),
     ]);
     let report = AppConfig::report_from(&vars);
-    assert!(report.is_ready(), "{:#?}", report.failures().collect::<Vec<_>>());
+    assert!(
+        report.is_ready(),
+        "{:#?}",
+        report.failures().collect::<Vec<_>>()
+    );
     let warned: Vec<_> = report.warnings().map(|c| c.id()).collect();
     for id in [
         "value.min_len",
@@ -181,7 +217,11 @@ fn development_starts_with_nothing_set() {
         .iter()
         .find(|c| c.id() == "secret.stand_in" && c.field() == Some("jwt_secret"))
         .unwrap();
-    assert!(jwt.message().contains("ephemeral random value"), "{}", jwt.message());
+    assert!(
+        jwt.message().contains("ephemeral random value"),
+        "{}",
+        jwt.message()
+    );
 }
 
 #[test]
@@ -200,10 +240,16 @@ fn a_dev_default_secret_is_used_outside_production_only() {
         session_key: qbitel_runtime::SecretString,
     }
     let dev = Svc::load_from(&Vars::new()).unwrap();
-    assert_eq!(dev.session_key.expose_secret(), "local-development-session-key");
+    assert_eq!(
+        dev.session_key.expose_secret(),
+        "local-development-session-key"
+    );
     let report = Svc::report_from(&Vars::new());
-    assert!(report.warnings().any(|c| c.id() == "secret.stand_in"
-        && c.message().contains("using its dev_default")));
+    assert!(
+        report
+            .warnings()
+            .any(|c| c.id() == "secret.stand_in" && c.message().contains("using its dev_default"))
+    );
     let production = Vars::from_pairs([("ENVIRONMENT", "production")]);
     let error = Svc::load_from(&production).err().unwrap();
     assert_eq!(error.violations()[0].id(), "value.present");
@@ -244,7 +290,10 @@ fn an_unrecognised_environment_fails_and_is_judged_as_production() {
     let report = AppConfig::report_from(&vars);
     assert!(!report.is_ready());
     assert_eq!(report.environment(), Environment::Production);
-    assert_eq!(report.failures().next().unwrap().id(), "environment.invalid");
+    assert_eq!(
+        report.failures().next().unwrap().id(),
+        "environment.invalid"
+    );
 }
 
 #[test]
@@ -260,11 +309,18 @@ fn a_forced_environment_overrides_the_variables() {
 fn warnings_can_be_silenced_by_id_but_failures_cannot() {
     let vars = production_with(&[
         ("QBITEL_AI_API_KEY", None),
-        ("QBITEL_AI_ALLOW_WARNINGS", Some("value.recommended, value.present")),
+        (
+            "QBITEL_AI_ALLOW_WARNINGS",
+            Some("value.recommended, value.present"),
+        ),
     ]);
     let report = AppConfig::report_from(&vars);
     assert_eq!(report.count(Status::Warning), 0);
-    let silenced = report.checks().iter().find(|c| c.id() == "value.recommended").unwrap();
+    let silenced = report
+        .checks()
+        .iter()
+        .find(|c| c.id() == "value.recommended")
+        .unwrap();
     assert!(silenced.message().ends_with("(warning silenced)"));
 
     let failing = production_with(&[
@@ -277,9 +333,18 @@ fn warnings_can_be_silenced_by_id_but_failures_cannot() {
 #[test]
 fn no_report_or_error_ever_contains_a_secret() {
     let mut cases = vec![Vars::from_pairs(production_pairs())];
-    cases.push(production_with(&[("QBITEL_AI_REDIS_PASSWORD", Some(common::DB_PASSWORD))]));
-    cases.push(production_with(&[("QBITEL_AI_ENCRYPTION_KEY", Some(common::API_KEY))]));
-    cases.push(production_with(&[("DATABASE_PASSWORD", Some(common::JWT_SECRET))]));
+    cases.push(production_with(&[(
+        "QBITEL_AI_REDIS_PASSWORD",
+        Some(common::DB_PASSWORD),
+    )]));
+    cases.push(production_with(&[(
+        "QBITEL_AI_ENCRYPTION_KEY",
+        Some(common::API_KEY),
+    )]));
+    cases.push(production_with(&[(
+        "DATABASE_PASSWORD",
+        Some(common::JWT_SECRET),
+    )]));
     for vars in cases {
         let report = AppConfig::report_from(&vars);
         common::assert_no_secret(&format!("{report:?}"));

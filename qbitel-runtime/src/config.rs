@@ -30,7 +30,10 @@ pub trait ProductionConfig: Sized {
     ///
     /// Warnings are logged through `tracing` and the value is returned; failures are returned
     /// as the error.
-    fn load_with<S: Source + ?Sized>(source: &S, options: &LoadOptions) -> Result<Self, ConfigError> {
+    fn load_with<S: Source + ?Sized>(
+        source: &S,
+        options: &LoadOptions,
+    ) -> Result<Self, ConfigError> {
         let (value, report) = Self::evaluate(source, options);
         log(&report);
         match value {
@@ -76,7 +79,14 @@ pub(crate) fn log(report: &Report) {
                 tracing::warn!(id = check.id(), field, variable, "{}", check.message())
             }
             Status::Pass => {
-                tracing::debug!(id = check.id(), field, variable, source, "{}", check.message())
+                tracing::debug!(
+                    id = check.id(),
+                    field,
+                    variable,
+                    source,
+                    "{}",
+                    check.message()
+                )
             }
         }
     }

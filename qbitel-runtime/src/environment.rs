@@ -52,9 +52,9 @@ impl fmt::Display for EnvironmentOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EnvironmentOrigin::Variable(name) => f.write_str(name),
-            EnvironmentOrigin::Default => f.write_str(
-                "default (neither QBITEL_AI_ENVIRONMENT nor ENVIRONMENT is set)",
-            ),
+            EnvironmentOrigin::Default => {
+                f.write_str("default (neither QBITEL_AI_ENVIRONMENT nor ENVIRONMENT is set)")
+            }
             EnvironmentOrigin::Override => f.write_str("override"),
         }
     }
@@ -72,7 +72,7 @@ impl Environment {
     pub fn detect_from<S: Source + ?Sized>(source: &S) -> Result<Environment, ConfigError> {
         Detection::run(source)
             .map(|detection| detection.environment)
-            .map_err(|check| ConfigError::new(Environment::Production, vec![check]))
+            .map_err(|check| ConfigError::new(Environment::Production, vec![*check]))
     }
 
     /// Parses one of the accepted spellings, case-insensitively, ignoring surrounding space.
@@ -123,7 +123,7 @@ pub(crate) struct Detection {
 
 impl Detection {
     /// Reads the environment variables; the error is the failed check to report.
-    pub(crate) fn run<S: Source + ?Sized>(source: &S) -> Result<Detection, Check> {
+    pub(crate) fn run<S: Source + ?Sized>(source: &S) -> Result<Detection, Box<Check>> {
         for name in ENVIRONMENT_VARIABLES {
             match source.lookup(name) {
                 Lookup::Missing => {}
@@ -140,7 +140,10 @@ impl Detection {
                 Lookup::NotUnicode => {
                     return Err(invalid(
                         name,
-                        format!("{name} is not valid UTF-8; set it to one of: {}", accepted()),
+                        format!(
+                            "{name} is not valid UTF-8; set it to one of: {}",
+                            accepted()
+                        ),
                     ));
                 }
             }
@@ -152,8 +155,8 @@ impl Detection {
     }
 }
 
-fn invalid(name: &str, message: String) -> Check {
-    Check::new("environment.invalid", Status::Failure, message).with_variable(name)
+fn invalid(name: &str, message: String) -> Box<Check> {
+    Box::new(Check::new("environment.invalid", Status::Failure, message).with_variable(name))
 }
 
 fn accepted() -> String {

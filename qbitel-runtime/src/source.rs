@@ -99,8 +99,7 @@ impl Vars {
 
     /// Sets a variable.
     pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {
-        self.values
-            .insert(name.into(), Lookup::Value(value.into()));
+        self.values.insert(name.into(), Lookup::Value(value.into()));
         self
     }
 

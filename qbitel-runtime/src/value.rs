@@ -261,8 +261,27 @@ macro_rules! config_value_from_str {
 }
 
 config_value_from_str!(
-    char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, PathBuf,
-    IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, Environment,
+    char,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    f32,
+    f64,
+    PathBuf,
+    IpAddr,
+    Ipv4Addr,
+    Ipv6Addr,
+    SocketAddr,
+    Environment,
 );
 
 impl<T: ConfigValue + PlainValue> ConfigValue for Vec<T> {

@@ -11,7 +11,13 @@ pub const ENCRYPTION_KEY: &str = "6U7TL2LEEGq52KwS4UjlybPaOOITf9tr_qIgUD8mp7s=";
 pub const API_KEY: &str = "xd3_K4kLIjilHK-b1a_WBzQBoMHOeDBcoYnJESggDbc";
 
 /// Every secret value above, to search output for leaks.
-pub const SECRETS: [&str; 5] = [DB_PASSWORD, REDIS_PASSWORD, JWT_SECRET, ENCRYPTION_KEY, API_KEY];
+pub const SECRETS: [&str; 5] = [
+    DB_PASSWORD,
+    REDIS_PASSWORD,
+    JWT_SECRET,
+    ENCRYPTION_KEY,
+    API_KEY,
+];
 
 /// The pairs of a production environment in which `AppConfig` is ready.
 pub fn production_pairs() -> Vec<(&'static str, &'static str)> {

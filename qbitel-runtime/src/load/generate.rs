@@ -34,7 +34,10 @@ pub(crate) fn command_for(kind: ValueKind, meta: &FieldMeta) -> Option<String> {
 }
 
 /// A fresh random value for a secret field that satisfies the field's rules.
-pub fn generate_secret(kind: ValueKind, meta: &FieldMeta) -> Result<SecretString, getrandom::Error> {
+pub fn generate_secret(
+    kind: ValueKind,
+    meta: &FieldMeta,
+) -> Result<SecretString, getrandom::Error> {
     // A random value fails a rule (no digit in 43 base64 characters) with negligible
     // probability; drawing again keeps the promise without weakening the generator.
     for _ in 0..16 {

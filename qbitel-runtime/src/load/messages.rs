@@ -13,7 +13,11 @@ use super::generate::command_for;
 fn how_to_set(meta: &FieldMeta, kind: ValueKind) -> String {
     let mut text = String::new();
     if meta.fallback_names().is_empty() {
-        let _ = write!(text, "REQUIRED: Set the environment variable:\n  - {}", meta.env());
+        let _ = write!(
+            text,
+            "REQUIRED: Set the environment variable:\n  - {}",
+            meta.env()
+        );
     } else {
         let _ = write!(
             text,
@@ -39,7 +43,12 @@ pub(crate) fn with_hint(meta: &FieldMeta, mut message: String) -> String {
     message
 }
 
-pub(crate) fn missing(meta: &FieldMeta, kind: ValueKind, optional: bool, env: Environment) -> String {
+pub(crate) fn missing(
+    meta: &FieldMeta,
+    kind: ValueKind,
+    optional: bool,
+    env: Environment,
+) -> String {
     let headline = if optional && env.is_production() {
         format!("{} not configured in PRODUCTION mode!", meta.label_text())
     } else if optional {

@@ -31,8 +31,7 @@ impl CorsOrigins {
 
     /// Whether a request from `origin` is allowed.
     pub fn allows(&self, origin: &str) -> bool {
-        self.wildcard
-            || normalise(origin).is_ok_and(|origin| self.origins.iter().any(|o| *o == origin))
+        self.wildcard || normalise(origin).is_ok_and(|origin| self.origins.contains(&origin))
     }
 }
 
@@ -58,7 +57,9 @@ fn normalise(origin: &str) -> Result<String, String> {
         .ok_or("it has no scheme; write https://host")?
         .to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
-        return Err(format!("its scheme is {scheme:?}; an origin is https:// or http://"));
+        return Err(format!(
+            "its scheme is {scheme:?}; an origin is https:// or http://"
+        ));
     }
     let authority = uri.authority().ok_or("it has no host")?;
     if authority.as_str().contains('@') {
@@ -70,13 +71,20 @@ fn normalise(origin: &str) -> Result<String, String> {
     if uri.path() != "/" && !uri.path().is_empty() || uri.query().is_some() {
         return Err("it has a path or query; an origin is only scheme://host[:port]".to_owned());
     }
-    Ok(format!("{scheme}://{}", authority.as_str().to_ascii_lowercase()))
+    Ok(format!(
+        "{scheme}://{}",
+        authority.as_str().to_ascii_lowercase()
+    ))
 }
 
 impl ConfigValue for CorsOrigins {
     fn parse(raw: String, cx: &mut ValueContext) -> Result<Self, Invalid> {
         let mut list = CorsOrigins::default();
-        for item in raw.split(',').map(str::trim).filter(|item| !item.is_empty()) {
+        for item in raw
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+        {
             if item == "*" {
                 list.wildcard = true;
                 let message = if cx.environment().is_production() {
