@@ -5,20 +5,19 @@
 use darling::util::{Flag, SpannedValue};
 use darling::{FromDeriveInput, FromField};
 
-use crate::attr::{MinLen, StrengthKind};
+use crate::attr::{CratePath, MinLen, StrengthKind};
 
-/// `#[config(...)]` on the struct.
+/// `#[config(...)]` on the struct. The fields are parsed one by one in `validate`, so that a
+/// field whose attribute does not parse does not hide the other fields' errors.
 #[derive(FromDeriveInput)]
 #[darling(attributes(config))]
 pub(crate) struct Container {
-    pub(crate) ident: syn::Ident,
-    pub(crate) data: darling::ast::Data<darling::util::Ignored, Field>,
     /// `prefix = "QBITEL_AI_"`: put before the upper-cased field name to make a field's default
     /// variable name. Explicit `env` and `fallback` names are used as written.
     pub(crate) prefix: Option<SpannedValue<String>>,
     /// `crate = "path"`: where the runtime is, for crates that re-export it.
     #[darling(rename = "crate")]
-    pub(crate) krate: Option<syn::Path>,
+    pub(crate) krate: Option<CratePath>,
 }
 
 /// `#[config(...)]` on a field.
@@ -51,9 +50,9 @@ pub(crate) struct Field {
     /// `dev_default = "literal"`: the value when nothing is set, outside production only.
     pub(crate) dev_default: Option<SpannedValue<String>>,
     /// `hint = "..."`: a line added to the field's messages.
-    pub(crate) hint: Option<String>,
+    pub(crate) hint: Option<SpannedValue<String>>,
     /// `label = "..."`: the human name in messages; by default the doc comment's first line.
-    pub(crate) label: Option<String>,
+    pub(crate) label: Option<SpannedValue<String>>,
     /// `nested`: the field is itself a `ProductionConfig` struct, loaded in place (a section of
     /// a config file); its own `prefix` names its variables.
     pub(crate) nested: Flag,

@@ -6,25 +6,28 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::attr::StrengthKind;
-use crate::validate::{self, FieldModel, Model};
+use crate::validate::{self, FieldModel, Model, Rejected};
 
 /// The derive's output: the impl, or the errors beside a stub impl.
 pub(crate) fn derive(input: &syn::DeriveInput) -> TokenStream {
     match validate::validate(input) {
         Ok(model) => expand(&model),
-        Err(error) => {
+        Err(rejected) => {
+            let Rejected { error, krate } = *rejected;
             let errors = error.write_errors();
-            let stub = stub(input);
+            let krate = krate.unwrap_or_else(validate::default_crate);
+            let stub = stub(input, &krate);
             quote! { #errors #stub }
         }
     }
 }
 
 /// An impl that compiles whatever the attributes said, so that the user sees only the real
-/// errors, not "trait not implemented" everywhere the type is used.
-fn stub(input: &syn::DeriveInput) -> TokenStream {
+/// errors, not "trait not implemented" everywhere the type is used. It names the runtime by
+/// the user's `crate = "..."` when that parsed, since `::qbitel_runtime` may not be a
+/// dependency of a crate that re-exports it.
+fn stub(input: &syn::DeriveInput, krate: &syn::Path) -> TokenStream {
     let ident = &input.ident;
-    let krate: syn::Path = syn::parse_quote!(::qbitel_runtime);
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
@@ -48,31 +51,49 @@ fn expand(model: &Model) -> TokenStream {
     } = model;
     let name = ident.to_string();
     let metas = fields.iter().map(|field| field_meta(krate, field));
-    let assertions = fields.iter().map(|field| assertions(krate, field));
-    let locals: Vec<_> = (0..fields.len()).map(|i| format_ident!("__field_{}", i)).collect();
-    let loads = fields.iter().zip(&locals).enumerate().map(|(index, (field, local))| {
-        let ty = &field.ty;
-        let method = if field.nested { quote!(nested) } else { quote!(field) };
-        quote! {
-            let #local = __loader.#method::<#ty>(
-                &<Self as #krate::ProductionConfig>::META.fields()[#index],
-            );
-        }
-    });
+    let type_checks: Vec<_> = fields
+        .iter()
+        .map(|field| type_check(krate, field))
+        .collect();
+    let rule_checks = fields.iter().map(|field| rule_checks(krate, field));
+    let locals: Vec<_> = (0..fields.len())
+        .map(|i| format_ident!("__field_{}", i))
+        .collect();
+    let loads = fields
+        .iter()
+        .zip(&locals)
+        .enumerate()
+        .map(|(index, (field, local))| {
+            let ty = &field.ty;
+            let method = if field.nested {
+                quote!(nested)
+            } else {
+                quote!(field)
+            };
+            quote! {
+                let #local = __loader.#method::<#ty>(
+                    &<Self as #krate::ProductionConfig>::META.fields()[#index],
+                );
+            }
+        });
     let idents = fields.iter().map(|field| &field.ident);
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #krate::ProductionConfig for #ident {
             const META: &'static #krate::__private::ConfigMeta = {
-                const FIELDS: &[#krate::__private::FieldMeta] = &[#(#metas),*];
+                const FIELDS: &[#krate::__private::FieldMeta] = {
+                    #(#type_checks)*
+                    &[#(#metas),*]
+                };
                 &#krate::__private::ConfigMeta::new(#name, FIELDS)
             };
 
             fn __load(
                 __loader: &mut #krate::__private::Loader<'_>,
             ) -> ::core::option::Option<Self> {
-                #(#assertions)*
+                #(#type_checks)*
+                #(#rule_checks)*
                 #(#loads)*
                 ::core::option::Option::Some(Self {
                     #(#idents: #locals?,)*
@@ -143,15 +164,25 @@ fn field_meta(krate: &syn::Path, field: &FieldModel) -> TokenStream {
     meta
 }
 
+/// The check that a field's type can be a field at all (`FieldType`, or `ProductionConfig` for
+/// `nested`), spanned at the type. Both the field table and `__load` need the bound; each
+/// starts with this same check so that rustc reports one identical error once, not one per
+/// item.
+fn type_check(krate: &syn::Path, field: &FieldModel) -> TokenStream {
+    let ty = &field.ty;
+    if field.nested {
+        quote_spanned!(ty.span()=> let _ = #krate::__private::assert_nested::<#ty>;)
+    } else {
+        quote_spanned!(ty.span()=> let _ = #krate::__private::assert_field::<#ty>;)
+    }
+}
+
 /// Trait-bound checks spanned at the field's type, so that misuse (`min_len` on an integer,
 /// `default` on a secret) is a compile error pointing there, with the runtime's explanation.
-fn assertions(krate: &syn::Path, field: &FieldModel) -> TokenStream {
+fn rule_checks(krate: &syn::Path, field: &FieldModel) -> TokenStream {
     let ty = &field.ty;
     let span = ty.span();
-    if field.nested {
-        return quote_spanned!(span=> let _ = #krate::__private::assert_nested::<#ty>;);
-    }
-    let mut checks = vec![quote_spanned!(span=> #krate::__private::assert_field::<#ty>)];
+    let mut checks = Vec::new();
     if field.needs_text() {
         checks.push(quote_spanned!(span=> #krate::__private::assert_text::<#ty>));
     }
@@ -162,4 +193,41 @@ fn assertions(krate: &syn::Path, field: &FieldModel) -> TokenStream {
         checks.push(quote_spanned!(span=> #krate::__private::assert_optional::<#ty>));
     }
     quote! { #(let _ = #checks;)* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stub_names_the_given_runtime_path() {
+        let input: syn::DeriveInput = syn::parse_quote! {
+            #[config(crate = "my::runtime")]
+            struct C {
+                #[config(min_len = 0)]
+                a: String,
+            }
+        };
+        let output = derive(&input).to_string();
+        assert!(output.contains("compile_error"), "{output}");
+        assert!(
+            output.contains("impl my :: runtime :: ProductionConfig for C"),
+            "{output}"
+        );
+        assert!(!output.contains("qbitel_runtime"), "{output}");
+    }
+
+    #[test]
+    fn stub_defaults_to_the_runtime_crate() {
+        let input: syn::DeriveInput = syn::parse_quote!(
+            enum C {
+                A,
+            }
+        );
+        let output = derive(&input).to_string();
+        assert!(
+            output.contains("impl :: qbitel_runtime :: ProductionConfig for C"),
+            "{output}"
+        );
+    }
 }

@@ -9,8 +9,10 @@
 
 mod ast;
 mod attr;
+mod check_ids;
 mod expand;
 mod names;
+mod usage;
 mod validate;
 
 use proc_macro::TokenStream;

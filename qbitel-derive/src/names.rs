@@ -7,7 +7,9 @@ pub(crate) fn invalid_reason(name: &str) -> Option<String> {
         return Some("the variable name is empty".to_owned());
     };
     if name.contains('=') {
-        return Some(format!("`{name}` contains `=`, which cannot appear in a variable name"));
+        return Some(format!(
+            "`{name}` contains `=`, which cannot appear in a variable name"
+        ));
     }
     if name.chars().any(char::is_whitespace) {
         return Some(format!("`{name}` contains white space"));
@@ -17,7 +19,10 @@ pub(crate) fn invalid_reason(name: &str) -> Option<String> {
             "`{name}` starts with `{first}`; a variable name starts with a letter or `_`"
         ));
     }
-    if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_')) {
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+    {
         return Some(format!(
             "`{name}` contains `{bad}`; use only letters, digits and `_` ([A-Za-z_][A-Za-z0-9_]*)"
         ));
@@ -56,7 +61,10 @@ mod tests {
 
     #[test]
     fn default_names_and_labels() {
-        assert_eq!(default_name("QBITEL_AI_", "db_password"), "QBITEL_AI_DB_PASSWORD");
+        assert_eq!(
+            default_name("QBITEL_AI_", "db_password"),
+            "QBITEL_AI_DB_PASSWORD"
+        );
         assert_eq!(default_name("", "r#type"), "TYPE");
         assert_eq!(label_from_ident("db_password"), "Db password");
     }

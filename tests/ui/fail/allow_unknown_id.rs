@@ -1,0 +1,9 @@
+use qbitel_runtime::{ProductionConfig, SecretString};
+
+#[derive(ProductionConfig)]
+struct Config {
+    #[config(recommended, allow = "value.recomended")]
+    api_key: Option<SecretString>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use qbitel_runtime::ProductionConfig;
+
+#[derive(ProductionConfig)]
+struct Config {
+    #[config(default = "8000", recommended)]
+    port: Option<u16>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use qbitel_runtime::ProductionConfig;
+
+#[derive(ProductionConfig)]
+enum Config {
+    Development,
+    Production,
+}
+
+fn main() {}

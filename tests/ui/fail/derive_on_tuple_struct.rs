@@ -1,0 +1,6 @@
+use qbitel_runtime::ProductionConfig;
+
+#[derive(ProductionConfig)]
+struct Config(u16);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use qbitel_runtime::{ProductionConfig, SecretString};
+
+#[derive(ProductionConfig)]
+struct Config {
+    #[config(min_len = "16")]
+    db_password: SecretString,
+}
+
+fn main() {}

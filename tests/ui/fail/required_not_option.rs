@@ -1,0 +1,9 @@
+use qbitel_runtime::{ProductionConfig, SecretString};
+
+#[derive(ProductionConfig)]
+struct Config {
+    #[config(required)]
+    redis_password: SecretString,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use qbitel_runtime::ProductionConfig;
+
+struct Endpoint {
+    url: String,
+}
+
+#[derive(ProductionConfig)]
+struct Config {
+    endpoint: Endpoint,
+}
+
+fn main() {}
