@@ -43,6 +43,22 @@ pub enum Provenance {
     DevDefault,
     /// An ephemeral random value made for this run, outside production.
     Ephemeral,
+    /// A key of a configuration file (`config/qbitel.production.yaml:12`).
+    File {
+        /// The file, as it was found (relative to the working directory unless configured).
+        path: std::path::PathBuf,
+        /// The key's line, 1-based.
+        line: usize,
+    },
+    /// A file whose whole content is the value: named by a `NAME_FILE` variable, or the file
+    /// named after the variable in the secrets directory.
+    SecretFile {
+        /// The variable that led to the file: `QBITEL_AI_DB_PASSWORD_FILE`, or
+        /// `QBITEL_AI_SECRETS_DIR`.
+        variable: String,
+        /// The file.
+        path: std::path::PathBuf,
+    },
 }
 
 impl fmt::Display for Provenance {
@@ -52,6 +68,10 @@ impl fmt::Display for Provenance {
             Provenance::Default => f.write_str("default"),
             Provenance::DevDefault => f.write_str("dev_default"),
             Provenance::Ephemeral => f.write_str("ephemeral random value"),
+            Provenance::File { path, line } => write!(f, "{}:{line}", path.display()),
+            Provenance::SecretFile { variable, path } => {
+                write!(f, "file {} ({variable})", path.display())
+            }
         }
     }
 }
@@ -187,7 +207,10 @@ impl Report {
 
     /// Whether the configuration passes for its environment: no check failed.
     pub fn is_ready(&self) -> bool {
-        !self.checks.iter().any(|check| check.status == Status::Failure)
+        !self
+            .checks
+            .iter()
+            .any(|check| check.status == Status::Failure)
     }
 
     /// Every check, in field order.

@@ -5,6 +5,8 @@ mod generate;
 mod messages;
 mod resolve;
 
+use std::path::PathBuf;
+
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
@@ -12,6 +14,7 @@ pub use generate::generate_secret;
 
 use crate::config::ProductionConfig;
 use crate::environment::{Detection, Environment, EnvironmentOrigin};
+use crate::files::{Content, FileLayer};
 use crate::meta::FieldMeta;
 use crate::report::{Check, Provenance, Report, Status};
 use crate::source::{Lookup, Source};
@@ -27,6 +30,12 @@ pub const ALLOW_WARNINGS_VARIABLE: &str = "QBITEL_AI_ALLOW_WARNINGS";
 pub struct LoadOptions {
     /// Evaluate for this environment, whatever the variables say.
     pub environment: Option<Environment>,
+    /// The directory relative paths are resolved from: the default configuration file
+    /// `config/qbitel.{environment}.yaml`, `QBITEL_AI_CONFIG_FILE`, `NAME_FILE` paths and
+    /// `QBITEL_AI_SECRETS_DIR`. `None`: the working directory.
+    pub base_dir: Option<PathBuf>,
+    /// Read this configuration file, whatever `QBITEL_AI_CONFIG_FILE` says; it must exist.
+    pub config_file: Option<PathBuf>,
 }
 
 impl LoadOptions {
@@ -34,7 +43,20 @@ impl LoadOptions {
     pub fn for_environment(environment: Environment) -> Self {
         Self {
             environment: Some(environment),
+            ..Self::default()
         }
+    }
+
+    /// Resolves relative paths from `dir` instead of the working directory.
+    pub fn with_base_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.base_dir = Some(dir.into());
+        self
+    }
+
+    /// Reads the configuration file `path` (relative to the base directory), which must exist.
+    pub fn with_config_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config_file = Some(path.into());
+        self
     }
 }
 
@@ -54,6 +76,8 @@ pub struct Loader<'a> {
     secrets: Vec<LoadedSecret>,
     /// The field names of the nested structs being loaded, outermost first.
     path: Vec<&'static str>,
+    /// The configuration file and secret files.
+    files: FileLayer,
 }
 
 impl<'a> Loader<'a> {
@@ -70,7 +94,7 @@ impl<'a> Loader<'a> {
             ),
         };
         let mut report = Report::new(environment, origin.clone());
-        report.push(failure.unwrap_or_else(|| {
+        report.push(failure.map(|check| *check).unwrap_or_else(|| {
             Check::new(
                 "environment",
                 Status::Pass,
@@ -80,6 +104,13 @@ impl<'a> Loader<'a> {
                 ),
             )
         }));
+        let files = FileLayer::open(
+            source,
+            options.base_dir.as_deref(),
+            options.config_file.as_deref(),
+            environment,
+            &mut report,
+        );
         let allowed = match source.lookup(ALLOW_WARNINGS_VARIABLE) {
             Lookup::Value(ids) => ids.split(',').map(|id| id.trim().to_owned()).collect(),
             _ => Vec::new(),
@@ -91,6 +122,7 @@ impl<'a> Loader<'a> {
             allowed,
             secrets: Vec::new(),
             path: Vec::new(),
+            files,
         }
     }
 
@@ -101,9 +133,23 @@ impl<'a> Loader<'a> {
 
     /// Loads one field, recording its checks; `None` when it failed.
     pub fn field<T: FieldType>(&mut self, meta: &'static FieldMeta) -> Option<T> {
+        let file = self.files.field(&self.path, meta.name());
         let mut field = FieldScope::new(self, meta, T::KIND);
-        let resolved = resolve::resolve(field.loader.source, meta);
-        for name in resolved.not_unicode {
+        let resolved = resolve::resolve(field.loader.source, &field.loader.files, meta);
+        for problem in &resolved.problems {
+            let message = problem.message.clone();
+            field.check_at(problem.id, Status::Failure, &problem.variable, message);
+        }
+        if let Some(file) = &file {
+            field.loader.files.settle(file, resolved.value.is_none());
+            if field.kind.is_secret() && matches!(file.content, Content::Text(_)) {
+                field.file_secret(&file.provenance);
+            }
+        }
+        if !resolved.problems.is_empty() {
+            return None;
+        }
+        for name in &resolved.not_unicode {
             field.check_at(
                 "value.unicode",
                 Status::Failure,
@@ -114,7 +160,7 @@ impl<'a> Loader<'a> {
                 ),
             );
         }
-        for name in resolved.empty {
+        for name in &resolved.empty {
             field.check_at(
                 "value.empty",
                 Status::Warning,
@@ -122,7 +168,8 @@ impl<'a> Loader<'a> {
                 format!("{name} is set but empty; an empty variable counts as not set"),
             );
         }
-        if let Some((_, used)) = &resolved.value {
+        if let Some(found) = &resolved.value {
+            let used = &found.provenance;
             for name in &resolved.conflicting {
                 field.check_at(
                     "value.conflict",
@@ -135,14 +182,18 @@ impl<'a> Loader<'a> {
                 );
             }
         }
-        match resolved.value {
-            Some((raw, name)) => field.accept::<T>(raw, Provenance::Variable(name.to_owned())),
-            None => field.absent::<T>(),
+        match (resolved.value, file) {
+            (Some(found), _) => field.accept::<T>(found.raw, found.provenance),
+            (None, Some(file)) => field.use_file::<T>(file.content, file.provenance),
+            (None, None) => field.absent::<T>(),
         }
     }
 
     /// Loads a nested configuration struct, its fields reported under `field.`.
     pub fn nested<C: ProductionConfig>(&mut self, meta: &'static FieldMeta) -> Option<C> {
+        if let Some(check) = self.files.section(&self.path, meta.name()) {
+            self.report.push(check);
+        }
         self.path.push(meta.name());
         let value = C::__load(self);
         self.path.pop();
@@ -181,6 +232,8 @@ impl<'a> Loader<'a> {
             .with_field(second.field.clone(), second.label, true);
             self.report.push(check);
         }
+        self.files
+            .finish(self.environment, &self.allowed, &mut self.report);
         self.report
     }
 }
@@ -240,25 +293,63 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         self.push(check);
     }
 
+    /// No variable holds a value, but the configuration file has the key.
+    fn use_file<T: FieldType>(mut self, content: Content, origin: Provenance) -> Option<T> {
+        match content {
+            Content::Text(raw) => self.accept::<T>(raw, origin),
+            Content::Null => self.absent::<T>(),
+            Content::Empty => {
+                let message =
+                    format!("{origin}: the key is empty; an empty value counts as not set");
+                let check = self.check("value.empty", Status::Warning, message);
+                self.push(check.with_provenance(origin));
+                self.absent::<T>()
+            }
+            Content::Invalid(message) => {
+                let check = self.check("file.invalid", Status::Failure, message);
+                self.push(check.with_provenance(origin));
+                None
+            }
+        }
+    }
+
+    /// A secret written in the configuration file, which is committed with the code.
+    fn file_secret(&mut self, origin: &Provenance) {
+        let status = grade_status(Grade::Policy, self.loader.environment);
+        let env = self.meta.env();
+        let message = format!(
+            "{} is set in the configuration file ({origin}): never commit secrets to version \
+             control. Remove it from the file and set {env}, {env}{} (a file's path), or a file \
+             named {env} in {}.",
+            self.meta.label_text(),
+            crate::files::FILE_SUFFIX,
+            crate::files::SECRETS_DIR_VARIABLE,
+        );
+        let check = self.check("file.secret", status, message);
+        self.push(check.with_provenance(origin.clone()));
+    }
+
     /// No name holds a value: defaults, stand-ins, or a missing-value check.
     fn absent<T: FieldType>(mut self) -> Option<T> {
         let meta = self.meta;
         if let Some(default) = meta.default_value() {
             return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::Default);
         }
-        if !self.production() {
-            if let Some(default) = meta.dev_default_value() {
-                if self.kind.is_secret() {
-                    let message = messages::stand_in(meta, self.kind, true);
-                    self.record("secret.stand_in", Status::Warning, message);
-                }
-                return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::DevDefault);
+        if let (false, Some(default)) = (self.production(), meta.dev_default_value()) {
+            if self.kind.is_secret() {
+                let message = messages::stand_in(meta, self.kind, true);
+                self.record("secret.stand_in", Status::Warning, message);
             }
+            return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::DevDefault);
         }
         let production = self.production();
         if T::OPTIONAL {
             if meta.is_required() {
-                let status = if production { Status::Failure } else { Status::Warning };
+                let status = if production {
+                    Status::Failure
+                } else {
+                    Status::Warning
+                };
                 let message = messages::missing(meta, self.kind, true, self.loader.environment);
                 self.record("value.present", status, message);
             } else if meta.is_recommended() {
@@ -332,22 +423,24 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         for finding in cx.take_findings() {
             let status = grade_status(finding.grade, self.loader.environment);
             let check = self
-                .check(finding.id, status, messages::with_hint(meta, finding.message))
+                .check(
+                    finding.id,
+                    status,
+                    messages::with_hint(meta, finding.message),
+                )
                 .with_provenance(origin.clone());
             self.push(check);
         }
         if let Some(text) = value.text() {
             self.text_rules(text, &origin);
         }
-        if self.kind.is_secret() {
-            if let Some(text) = value.text() {
-                let field = self.loader.field_path(meta.name());
-                self.loader.secrets.push(LoadedSecret {
-                    field,
-                    label: meta.label_text(),
-                    value: SecretString::from(text),
-                });
-            }
+        if let (true, Some(text)) = (self.kind.is_secret(), value.text()) {
+            let field = self.loader.field_path(meta.name());
+            self.loader.secrets.push(LoadedSecret {
+                field,
+                label: meta.label_text(),
+                value: SecretString::from(text),
+            });
         }
         Some(T::present(value))
     }
@@ -373,8 +466,11 @@ impl<'l, 'a> FieldScope<'l, 'a> {
             let (status, message) = if estimate.is_strong() {
                 (Status::Pass, format!("{} is strong", meta.label_text()))
             } else {
-                let mut problems: Vec<String> =
-                    estimate.findings.iter().map(|f| format!("Secret {f}")).collect();
+                let mut problems: Vec<String> = estimate
+                    .findings
+                    .iter()
+                    .map(|f| format!("Secret {f}"))
+                    .collect();
                 problems.push(format!(
                     "Too predictable: about {:.0} bits of guessing work, at least {:.0} needed",
                     estimate.bits, estimate.required_bits
@@ -387,7 +483,10 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         if meta.needs_letters_and_digits() {
             let ok = generate::has_letters_and_digits(text);
             let (status, message) = if ok {
-                (Status::Pass, format!("{} contains letters and digits", meta.label_text()))
+                (
+                    Status::Pass,
+                    format!("{} contains letters and digits", meta.label_text()),
+                )
             } else {
                 let problem = "Must contain both letters and digits".to_owned();
                 (policy, messages::rule_failed(meta, self.kind, &[problem]))

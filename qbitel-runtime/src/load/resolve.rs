@@ -1,42 +1,212 @@
-//! Finding a field's raw value: the primary name, then each fallback in order.
+//! Finding a field's raw value among its names and their secret files.
+//!
+//! For each name, primary first, then each fallback: the variable `NAME`, else the file named
+//! by `NAME_FILE`, then the file `NAME` (or `name`, lower-case) in the secrets directory. The
+//! first value found wins; a later different one is a conflict. `NAME` and `NAME_FILE` both set
+//! is an error, as are secret files that cannot be read.
+
+use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
+use crate::files::{
+    FILE_SUFFIX, FileLayer, MAX_SECRET_FILE_SIZE, ReadError, SECRETS_DIR_VARIABLE, read_capped,
+    secret_value,
+};
 use crate::meta::FieldMeta;
+use crate::report::Provenance;
 use crate::source::{Lookup, Source};
+
+/// The value used and where it came from.
+pub(crate) struct Found {
+    pub(crate) raw: Zeroizing<String>,
+    pub(crate) provenance: Provenance,
+}
+
+/// A failure found while resolving; the field cannot be loaded.
+pub(crate) struct Problem {
+    pub(crate) id: &'static str,
+    pub(crate) variable: String,
+    pub(crate) message: String,
+}
 
 /// What the names of one field hold.
 #[derive(Default)]
 pub(crate) struct Resolved {
-    /// The first non-empty value and the name that supplied it.
-    pub(crate) value: Option<(Zeroizing<String>, &'static str)>,
-    /// Names that are set but empty (counted as missing).
-    pub(crate) empty: Vec<&'static str>,
+    /// The first non-empty value.
+    pub(crate) value: Option<Found>,
+    /// Names (or files) that are set but empty (counted as missing).
+    pub(crate) empty: Vec<String>,
     /// Names whose value is not UTF-8.
-    pub(crate) not_unicode: Vec<&'static str>,
-    /// Later names set to a value different from the one used.
-    pub(crate) conflicting: Vec<&'static str>,
+    pub(crate) not_unicode: Vec<String>,
+    /// Later names (or files) set to a value different from the one used.
+    pub(crate) conflicting: Vec<String>,
+    /// Errors: ambiguous or unreadable sources.
+    pub(crate) problems: Vec<Problem>,
 }
 
-pub(crate) fn resolve(source: &dyn Source, meta: &FieldMeta) -> Resolved {
+impl Resolved {
+    fn offer(&mut self, raw: Zeroizing<String>, provenance: Provenance, shown: String) {
+        if raw.trim().is_empty() {
+            self.empty.push(shown);
+        } else if let Some(found) = &self.value {
+            if *found.raw != *raw {
+                self.conflicting.push(shown);
+            }
+        } else {
+            self.value = Some(Found { raw, provenance });
+        }
+    }
+
+    fn problem(&mut self, id: &'static str, variable: &str, message: String) {
+        self.problems.push(Problem {
+            id,
+            variable: variable.to_owned(),
+            message,
+        });
+    }
+}
+
+pub(crate) fn resolve(source: &dyn Source, files: &FileLayer, meta: &FieldMeta) -> Resolved {
     let mut resolved = Resolved::default();
     for name in meta.names() {
-        match source.lookup(name) {
+        let pointer_name = format!("{name}{FILE_SUFFIX}");
+        let direct = source.lookup(name);
+        let pointer = source.lookup(&pointer_name);
+        let direct_set = is_set(&direct);
+        if direct_set && is_set(&pointer) {
+            resolved.problem(
+                "value.ambiguous",
+                name,
+                format!(
+                    "{name} and {pointer_name} are both set; set only one of them ({})",
+                    meta.label_text()
+                ),
+            );
+            continue;
+        }
+        match direct {
             Lookup::Missing => {}
-            Lookup::NotUnicode => resolved.not_unicode.push(name),
+            Lookup::NotUnicode => resolved.not_unicode.push(name.to_owned()),
             Lookup::Value(value) => {
-                let value = Zeroizing::new(value);
-                if value.trim().is_empty() {
-                    resolved.empty.push(name);
-                } else if let Some((chosen, _)) = &resolved.value {
-                    if **chosen != *value {
-                        resolved.conflicting.push(name);
-                    }
-                } else {
-                    resolved.value = Some((value, name));
+                resolved.offer(
+                    Zeroizing::new(value),
+                    Provenance::Variable(name.to_owned()),
+                    name.to_owned(),
+                );
+            }
+        }
+        if !direct_set {
+            match pointer {
+                Lookup::Missing => {}
+                Lookup::NotUnicode => resolved.not_unicode.push(pointer_name),
+                Lookup::Value(path) if path.trim().is_empty() => resolved.empty.push(pointer_name),
+                Lookup::Value(path) => {
+                    let path = files.resolve(Path::new(path.trim()));
+                    from_pointer(&mut resolved, &pointer_name, path, meta);
                 }
             }
         }
+        if let Some(dir) = files.secrets_dir() {
+            from_directory(&mut resolved, dir, name, meta);
+        }
     }
     resolved
+}
+
+/// Whether a lookup counts as set: an empty value counts as not set.
+fn is_set(lookup: &Lookup) -> bool {
+    match lookup {
+        Lookup::Missing => false,
+        Lookup::Value(value) => !value.trim().is_empty(),
+        Lookup::NotUnicode => true,
+    }
+}
+
+/// The file named by `NAME_FILE`: it must exist and be readable.
+fn from_pointer(resolved: &mut Resolved, pointer_name: &str, path: PathBuf, meta: &FieldMeta) {
+    match read_capped(&path, MAX_SECRET_FILE_SIZE) {
+        Ok(content) => {
+            let shown = format!("{pointer_name} ({})", path.display());
+            let provenance = Provenance::SecretFile {
+                variable: pointer_name.to_owned(),
+                path,
+            };
+            resolved.offer(secret_value(content), provenance, shown);
+        }
+        Err(error) => file_problem(resolved, pointer_name, &path, &error, meta),
+    }
+}
+
+/// The file named after the variable in the secrets directory, exact name first, then
+/// lower-case (as Docker Compose secrets are usually named); both, with different contents,
+/// is an error.
+fn from_directory(resolved: &mut Resolved, dir: &Path, name: &str, meta: &FieldMeta) {
+    let mut candidates = vec![dir.join(name)];
+    let lower = name.to_ascii_lowercase();
+    if lower != name {
+        candidates.push(dir.join(lower));
+    }
+    let mut found: Option<(PathBuf, Zeroizing<String>)> = None;
+    for path in candidates {
+        match read_capped(&path, MAX_SECRET_FILE_SIZE) {
+            Ok(content) => {
+                let content = secret_value(content);
+                match &found {
+                    None => found = Some((path, content)),
+                    // One file seen twice on a case-insensitive file system reads the same.
+                    Some((first, value)) if **value != *content => {
+                        resolved.problem(
+                            "value.ambiguous",
+                            SECRETS_DIR_VARIABLE,
+                            format!(
+                                "{} and {} are both in the secrets directory, with different \
+                                 contents; keep one ({})",
+                                first.display(),
+                                path.display(),
+                                meta.label_text()
+                            ),
+                        );
+                        return;
+                    }
+                    Some(_) => {}
+                }
+            }
+            Err(ReadError::NotFound) => {}
+            Err(error) => {
+                file_problem(resolved, SECRETS_DIR_VARIABLE, &path, &error, meta);
+                return;
+            }
+        }
+    }
+    if let Some((path, content)) = found {
+        let shown = path.display().to_string();
+        let provenance = Provenance::SecretFile {
+            variable: SECRETS_DIR_VARIABLE.to_owned(),
+            path,
+        };
+        resolved.offer(content, provenance, shown);
+    }
+}
+
+fn file_problem(
+    resolved: &mut Resolved,
+    variable: &str,
+    path: &Path,
+    error: &ReadError,
+    meta: &FieldMeta,
+) {
+    let id = match error {
+        ReadError::NotUnicode => "value.unicode",
+        _ => "value.file",
+    };
+    resolved.problem(
+        id,
+        variable,
+        format!(
+            "{} ({variable}) cannot be used: {error} ({})",
+            path.display(),
+            meta.label_text()
+        ),
+    );
 }
