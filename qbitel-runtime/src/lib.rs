@@ -30,14 +30,15 @@
 //! See the README for the attributes, the check ids and the strength model.
 #![forbid(unsafe_code)]
 
+pub mod check;
 mod config;
 mod environment;
 mod error;
+mod files;
 mod load;
 mod meta;
 mod report;
 mod source;
-pub mod check;
 pub mod strength;
 mod types;
 mod value;
@@ -48,15 +49,17 @@ pub mod __private;
 pub use config::{ProductionConfig, environment, is_production};
 pub use environment::{ENVIRONMENT_VARIABLES, Environment, EnvironmentOrigin};
 pub use error::ConfigError;
+pub use files::{
+    CONFIG_FILE_VARIABLE, FILE_SUFFIX, MAX_CONFIG_FILE_SIZE, MAX_SECRET_FILE_SIZE,
+    SECRETS_DIR_VARIABLE,
+};
 pub use load::{ALLOW_WARNINGS_VARIABLE, LoadOptions, generate_secret};
 pub use meta::{ConfigMeta, FieldMeta};
 pub use report::{Check, Provenance, Report, Status};
 pub use secrecy::{ExposeSecret, SecretString};
 pub use source::{Lookup, ProcessEnv, Source, Vars};
 pub use types::{CorsOrigins, FernetKey};
-pub use value::{
-    ConfigValue, FieldType, Grade, Invalid, ValueContext, ValueKind, parse_from_str,
-};
+pub use value::{ConfigValue, FieldType, Grade, Invalid, ValueContext, ValueKind, parse_from_str};
 
 #[cfg(feature = "derive")]
 pub use qbitel_derive::ProductionConfig;
