@@ -34,7 +34,7 @@ pub struct AppConfig {
     /// Encryption key
     ///
     /// A Fernet key: the URL-safe base64 encoding of 32 random bytes.
-    #[config(fallback = "ENCRYPTION_KEY", min_len = 32)]
+    #[config(fallback = "ENCRYPTION_KEY", min_len = 32, strength = "key")]
     pub encryption_key: FernetKey,
 
     /// API key
@@ -47,11 +47,9 @@ pub struct AppConfig {
     )]
     pub api_key: Option<SecretString>,
 
-    /// CORS origins
-    ///
-    /// Comma-separated; `*` and `http://` are allowed in development only.
-    #[config(dev_default = "*")]
-    pub cors_origins: CorsOrigins,
+    /// Security settings: the design document's `security:` section.
+    #[config(nested)]
+    pub security: SecurityConfig,
 
     /// Database URL
     ///
@@ -68,7 +66,11 @@ pub struct AppConfig {
     pub workers: u16,
 
     /// Debug mode
-    #[config(default = "false")]
+    #[config(
+        default = "false",
+        production = "false",
+        hint = "Debug mode exposes internals; turn it off in production."
+    )]
     pub debug: bool,
 
     /// Log level
@@ -78,4 +80,32 @@ pub struct AppConfig {
     /// Request timeout in seconds
     #[config(default = "30")]
     pub request_timeout_secs: u64,
+}
+
+/// The `security:` section: CORS and the switches production requires.
+#[derive(ProductionConfig)]
+#[config(prefix = "QBITEL_AI_")]
+pub struct SecurityConfig {
+    /// Encryption
+    #[config(default = "true", production = "true")]
+    pub enable_encryption: bool,
+
+    /// CORS
+    #[config(default = "true")]
+    pub enable_cors: bool,
+
+    /// CORS origins
+    ///
+    /// Comma-separated, or a list in the config file; `*` and `http://` are allowed in
+    /// development only.
+    #[config(dev_default = "*")]
+    pub cors_origins: CorsOrigins,
+
+    /// TLS
+    #[config(default = "true", production = "true")]
+    pub tls_enabled: bool,
+
+    /// TLS client verification
+    #[config(default = "false")]
+    pub tls_verify_client: bool,
 }

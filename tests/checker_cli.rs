@@ -12,7 +12,7 @@ use std::process::Command;
 
 use qbitel::AppConfig;
 use qbitel_runtime::check::{self, Exit, Streams};
-use qbitel_runtime::{ProductionConfig, SecretString, Vars};
+use qbitel_runtime::{ConfigMeta, FieldMeta, ProductionConfig, SecretString, Vars};
 use serde_json::Value;
 
 /// A production environment that passes every check (test values, made by `secrets`).
@@ -481,7 +481,18 @@ fn env_example_lists_every_variable_and_no_secret_value() {
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .collect();
-    for field in AppConfig::META.fields() {
+    fn leaves(meta: &'static ConfigMeta) -> Vec<&'static FieldMeta> {
+        meta.fields()
+            .iter()
+            .flat_map(|field| match field.nested_meta() {
+                Some(nested) => leaves(nested),
+                None => vec![field],
+            })
+            .collect()
+    }
+    let fields = leaves(AppConfig::META);
+    assert!(fields.iter().any(|field| field.env() == "QBITEL_AI_TLS_ENABLED"));
+    for field in fields {
         let line = assignments
             .iter()
             .find(|line| {

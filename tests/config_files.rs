@@ -23,7 +23,7 @@ struct ServiceConfig {
     /// Environment named in the file
     environment: Option<String>,
     /// Debug mode
-    #[config(default = "false")]
+    #[config(default = "false", production = "false")]
     debug: bool,
     /// HTTP port
     #[config(default = "8000")]
@@ -39,7 +39,7 @@ struct ServiceConfig {
 #[config(prefix = "QBITEL_AI_")]
 struct SecurityConfig {
     /// Encryption
-    #[config(default = "true")]
+    #[config(default = "true", production = "true")]
     enable_encryption: bool,
     /// CORS
     #[config(default = "true")]
@@ -48,7 +48,7 @@ struct SecurityConfig {
     #[config(default = "https://app.example.com")]
     cors_origins: CorsOrigins,
     /// TLS
-    #[config(default = "true")]
+    #[config(default = "true", production = "true")]
     tls_enabled: bool,
     /// TLS client verification
     #[config(default = "false")]
@@ -165,15 +165,10 @@ fn the_documents_production_file_is_read_from_config_under_the_base_dir() {
             line: 10
         })
     );
-    // The file's production rules pass, and no key is unknown.
-    for id in [
-        "file.environment",
-        "file.debug",
-        "file.tls",
-        "file.encryption",
-    ] {
+    // The file's and the fields' production rules pass, and no key is unknown.
+    for (id, count) in [("file.environment", 1), ("value.production", 3)] {
         let checks = with_id(&report, id);
-        assert!(!checks.is_empty(), "{id}");
+        assert_eq!(checks.len(), count, "{id}");
         assert!(checks.iter().all(|c| c.status() == Status::Pass), "{id}");
     }
     assert!(with_id(&report, "file.unknown").is_empty());
@@ -285,7 +280,10 @@ fn the_variable_names_a_file_relative_to_the_base_dir_and_toml_is_chosen_by_exte
         provenance_of(&report, "security.cors_origins"),
         format!("{toml}:5")
     );
-    assert_eq!(with_id(&report, "file.tls")[0].status(), Status::Pass);
+    assert_eq!(
+        production_rule(&report, "security.tls_enabled").status(),
+        Status::Pass
+    );
 }
 
 #[test]
@@ -438,8 +436,17 @@ security:
   tls_enabled: false
 ";
 
+/// The `value.production` check of `field`.
+fn production_rule<'r>(report: &'r Report, field: &str) -> &'r Check {
+    report
+        .checks()
+        .iter()
+        .find(|c| c.id() == "value.production" && c.field() == Some(field))
+        .unwrap_or_else(|| panic!("no production rule for {field}"))
+}
+
 #[test]
-fn the_files_production_rules_are_errors_in_production() {
+fn production_rules_are_errors_in_production_pointing_at_the_file() {
     let dir = base(&[("config/qbitel.production.yaml", UNSAFE_YAML)]);
     let report = ServiceConfig::evaluate(&production(&[]), &options(&dir)).1;
     let path = dir
@@ -447,48 +454,53 @@ fn the_files_production_rules_are_errors_in_production() {
         .join("config/qbitel.production.yaml")
         .display()
         .to_string();
-    for (id, line, words) in [
-        ("file.environment", 1, "but this is production"),
-        ("file.debug", 2, "`debug: true`"),
-        ("file.encryption", 4, "`security.enable_encryption: false`"),
-        ("file.tls", 5, "`security.tls_enabled: false`"),
+    let environment = with_id(&report, "file.environment");
+    assert_eq!(environment[0].status(), Status::Failure);
+    assert!(environment[0].message().starts_with(&format!("{path}:1: ")));
+    assert!(environment[0].message().contains("but this is production"));
+    for (field, line, words) in [
+        ("debug", 2, "Debug mode"),
+        ("security.enable_encryption", 4, "Encryption"),
+        ("security.tls_enabled", 5, "TLS"),
     ] {
-        let checks = with_id(&report, id);
-        assert_eq!(checks.len(), 1, "{id}");
-        assert_eq!(checks[0].status(), Status::Failure, "{id}");
-        assert!(
-            checks[0].message().starts_with(&format!("{path}:{line}: ")),
-            "{id}"
-        );
-        assert!(
-            checks[0].message().contains(words),
-            "{}",
-            checks[0].message()
+        let check = production_rule(&report, field);
+        assert_eq!(check.status(), Status::Failure, "{field}");
+        assert_eq!(
+            check.message(),
+            format!(
+                "{words} ({path}:{line}) must be {} in production",
+                if field == "debug" { "false" } else { "true" }
+            )
         );
     }
     assert!(!report.is_ready());
     let error = ServiceConfig::load_with(&production(&[]), &options(&dir))
         .err()
         .unwrap();
-    assert!(error.to_string().contains("[file.tls]"));
+    assert!(error.to_string().contains("[value.production] TLS"));
 }
 
 #[test]
-fn the_files_production_rules_are_warnings_in_development() {
+fn production_rules_are_warnings_in_development() {
     let dir = base(&[(
         "config/qbitel.development.yaml",
         &UNSAFE_YAML.replace("environment: development", "environment: production"),
     )]);
     let report = ServiceConfig::evaluate(&Vars::new(), &options(&dir)).1;
-    for id in [
-        "file.environment",
-        "file.debug",
-        "file.encryption",
-        "file.tls",
+    assert_eq!(
+        with_id(&report, "file.environment")[0].status(),
+        Status::Warning
+    );
+    for field in [
+        "debug",
+        "security.enable_encryption",
+        "security.tls_enabled",
     ] {
-        let checks = with_id(&report, id);
-        assert_eq!(checks.len(), 1, "{id}");
-        assert_eq!(checks[0].status(), Status::Warning, "{id}");
+        assert_eq!(
+            production_rule(&report, field).status(),
+            Status::Warning,
+            "{field}"
+        );
     }
     assert!(report.is_ready());
 }
@@ -503,21 +515,31 @@ fn an_unrecognised_environment_in_the_file_breaks_the_rule() {
 }
 
 #[test]
-fn rules_judge_only_keys_in_effect() {
-    // `debug: true` in the file, but the variable says false: the file's value is not used.
+fn production_rules_judge_the_value_in_effect_whatever_its_source() {
+    // `debug: true` in the file, but the variable says false: the value in effect is false.
     let dir = base(&[("config/qbitel.production.yaml", "debug: true\n")]);
     let vars = production(&[("QBITEL_AI_DEBUG", "false")]);
     let (config, report) = ServiceConfig::evaluate(&vars, &options(&dir));
     assert!(!config.unwrap().debug);
-    assert!(with_id(&report, "file.debug").is_empty());
+    assert_eq!(production_rule(&report, "debug").status(), Status::Pass);
     assert!(report.is_ready());
-    // Without the variable, it is in effect and refused.
+    // Without the variable, the file's value is in effect and refused.
     let report = ServiceConfig::evaluate(&production(&[]), &options(&dir)).1;
-    assert_eq!(with_id(&report, "file.debug")[0].status(), Status::Failure);
+    assert_eq!(production_rule(&report, "debug").status(), Status::Failure);
+    // And a variable turning debug on is refused the same way, with no file at all.
+    let empty = base(&[]);
+    let vars = production(&[("QBITEL_AI_DEBUG", "true")]);
+    let report = ServiceConfig::evaluate(&vars, &options(&empty)).1;
+    let check = production_rule(&report, "debug");
+    assert_eq!(check.status(), Status::Failure);
+    assert_eq!(
+        check.message(),
+        "Debug mode (QBITEL_AI_DEBUG) must be false in production"
+    );
 }
 
 #[test]
-fn rules_apply_to_well_known_keys_the_struct_lacks() {
+fn keys_the_struct_lacks_are_unknown_not_judged() {
     #[derive(ProductionConfig)]
     #[config(prefix = "QBITEL_AI_")]
     struct Minimal {
@@ -530,12 +552,16 @@ fn rules_apply_to_well_known_keys_the_struct_lacks() {
     )]);
     let (config, report) = Minimal::evaluate(&production(&[]), &options(&dir));
     assert_eq!(config.unwrap().port, 8000);
-    assert_eq!(with_id(&report, "file.debug")[0].status(), Status::Failure);
-    assert_eq!(with_id(&report, "file.tls")[0].status(), Status::Failure);
-    // `security` is not a section of this struct: its other keys would be ignored, so say so.
-    let unknown = with_id(&report, "file.unknown");
-    assert_eq!(unknown.len(), 1);
-    assert!(unknown[0].message().contains("unknown key `security`"));
+    assert!(with_id(&report, "value.production").is_empty());
+    // Neither `debug` nor `security` is part of this struct: their values would be ignored,
+    // so say so.
+    let unknown: Vec<_> = with_id(&report, "file.unknown")
+        .iter()
+        .map(|c| c.message().to_owned())
+        .collect();
+    assert_eq!(unknown.len(), 2, "{unknown:?}");
+    assert!(unknown[0].contains("unknown key `debug`"), "{unknown:?}");
+    assert!(unknown[1].contains("unknown key `security`"), "{unknown:?}");
 }
 
 #[test]

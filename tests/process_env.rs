@@ -19,7 +19,7 @@ fn child_reports_process_environment() {
     match AppConfig::load() {
         Ok(config) => println!(
             "load=ok port={} origins={}",
-            config.port, config.cors_origins
+            config.port, config.security.cors_origins
         ),
         Err(error) => println!("load=err {error}"),
     }

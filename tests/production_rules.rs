@@ -51,7 +51,7 @@ fn production_with_every_secret_valid_is_ready() {
             .map(|s| s.expose_secret().to_owned()),
         Some(common::REDIS_PASSWORD.to_owned())
     );
-    assert_eq!(config.cors_origins.origins().len(), 2);
+    assert_eq!(config.security.cors_origins.origins().len(), 2);
     assert_eq!(config.port, 8000);
 }
 
@@ -64,7 +64,7 @@ fn production_with_nothing_set_fails_listing_every_required_secret() {
         "redis_password",
         "jwt_secret",
         "encryption_key",
-        "cors_origins",
+        "security.cors_origins",
     ]
     .iter()
     .map(|f| ("value.present", (*f).to_owned()))
@@ -125,9 +125,9 @@ fn each_failure_kind_is_an_error_in_production_and_all_are_reported_together() {
         ("secret.strength", "redis_password"),
         ("key.fernet", "encryption_key"),
         ("secret.letters_and_digits", "api_key"),
-        ("cors.wildcard", "cors_origins"),
-        ("cors.insecure", "cors_origins"),
-        ("cors.malformed", "cors_origins"),
+        ("cors.wildcard", "security.cors_origins"),
+        ("cors.insecure", "security.cors_origins"),
+        ("cors.malformed", "security.cors_origins"),
     ] {
         assert!(
             failures
@@ -184,8 +184,11 @@ fn the_same_findings_are_warnings_in_development() {
         assert_eq!(check.status(), Status::Pass);
     }
     let config = AppConfig::load_from(&vars).unwrap();
-    assert!(config.cors_origins.is_wildcard());
-    assert_eq!(config.cors_origins.origins(), ["http://localhost:3000"]);
+    assert!(config.security.cors_origins.is_wildcard());
+    assert_eq!(
+        config.security.cors_origins.origins(),
+        ["http://localhost:3000"]
+    );
     assert_eq!(config.db_password.expose_secret(), "Zq8#");
 }
 
@@ -197,7 +200,7 @@ fn development_starts_with_nothing_set() {
     // Keys the service uses itself get ephemeral random stand-ins.
     assert!(config.jwt_secret.expose_secret().len() >= 32);
     assert_eq!(config.encryption_key.to_bytes().expose_secret().len(), 32);
-    assert!(config.cors_origins.is_wildcard());
+    assert!(config.security.cors_origins.is_wildcard());
 
     let report = AppConfig::report_from(&Vars::new());
     assert_eq!(report.environment(), Environment::Development);
@@ -356,4 +359,57 @@ fn no_report_or_error_ever_contains_a_secret() {
             common::assert_no_secret(&format!("{error:?}"));
         }
     }
+}
+
+#[test]
+fn debug_mode_is_refused_in_production_from_any_source() {
+    let vars = production_with(&[("QBITEL_AI_DEBUG", Some("true"))]);
+    let error = AppConfig::load_from(&vars).err().unwrap();
+    let violation = &error.violations()[0];
+    assert_eq!((violation.id(), violation.field()), ("value.production", Some("debug")));
+    assert_eq!(
+        violation.message(),
+        "Debug mode (QBITEL_AI_DEBUG) must be false in production\n\
+         Debug mode exposes internals; turn it off in production."
+    );
+    let development = production_with(&[
+        ("QBITEL_AI_ENVIRONMENT", Some("development")),
+        ("QBITEL_AI_DEBUG", Some("true")),
+    ]);
+    let report = AppConfig::report_from(&development);
+    assert!(report.is_ready());
+    assert!(report.warnings().any(|c| c.id() == "value.production"));
+}
+
+#[test]
+fn the_design_documents_production_file_completes_the_secrets_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("config")).unwrap();
+    let file = dir.path().join("config/qbitel.production.yaml");
+    std::fs::write(
+        &file,
+        include_str!("../examples/deploy/config/qbitel.production.yaml"),
+    )
+    .unwrap();
+    // The secrets only, as in the design document's CI example: CORS comes from the file.
+    let vars = production_with(&[("QBITEL_AI_CORS_ORIGINS", None)]);
+    let options = LoadOptions::default().with_base_dir(dir.path());
+    let (config, report) = AppConfig::evaluate(&vars, &options);
+    assert!(report.is_ready(), "{:#?}", report.failures().collect::<Vec<_>>());
+    assert_eq!(report.count(Status::Warning), 0, "{:#?}", report.warnings().collect::<Vec<_>>());
+    let config = config.unwrap();
+    assert!(config.security.tls_verify_client);
+    assert_eq!(
+        config.security.cors_origins.origins(),
+        ["https://app.example.com", "https://dashboard.example.com"]
+    );
+    let origins = report
+        .checks()
+        .iter()
+        .find(|c| c.id() == "value.present" && c.field() == Some("security.cors_origins"))
+        .unwrap();
+    assert_eq!(
+        origins.provenance().unwrap().to_string(),
+        format!("{}:10", file.display())
+    );
 }

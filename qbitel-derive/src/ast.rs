@@ -49,6 +49,10 @@ pub(crate) struct Field {
     pub(crate) default: Option<SpannedValue<String>>,
     /// `dev_default = "literal"`: the value when nothing is set, outside production only.
     pub(crate) dev_default: Option<SpannedValue<String>>,
+    /// `production = "literal"`: the value this setting must have in production (`debug` off,
+    /// TLS on). Any other value, from any source, is an error in production and a warning
+    /// elsewhere. Never on a secret.
+    pub(crate) production: Option<SpannedValue<String>>,
     /// `hint = "..."`: a line added to the field's messages.
     pub(crate) hint: Option<SpannedValue<String>>,
     /// `label = "..."`: the human name in messages; by default the doc comment's first line.

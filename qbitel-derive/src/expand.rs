@@ -70,10 +70,15 @@ fn expand(model: &Model) -> TokenStream {
             } else {
                 quote!(field)
             };
+            let meta = quote!(&<Self as #krate::ProductionConfig>::META.fields()[#index]);
+            // Only fields with `production` need `PartialEq`, so only they call the rule.
+            let production = field
+                .production
+                .as_ref()
+                .map(|_| quote!(__loader.production_rule::<#ty>(#meta, &#local);));
             quote! {
-                let #local = __loader.#method::<#ty>(
-                    &<Self as #krate::ProductionConfig>::META.fields()[#index],
-                );
+                let #local = __loader.#method::<#ty>(#meta);
+                #production
             }
         });
     let idents = fields.iter().map(|field| &field.ident);
@@ -154,6 +159,9 @@ fn field_meta(krate: &syn::Path, field: &FieldModel) -> TokenStream {
     if let Some(default) = &field.dev_default {
         add(quote!(dev_default(#default)));
     }
+    if let Some(required) = &field.production {
+        add(quote!(production(#required)));
+    }
     if let Some(hint) = &field.hint {
         add(quote!(hint(#hint)));
     }
@@ -186,8 +194,11 @@ fn rule_checks(krate: &syn::Path, field: &FieldModel) -> TokenStream {
     if field.needs_text() {
         checks.push(quote_spanned!(span=> #krate::__private::assert_text::<#ty>));
     }
-    if field.default.is_some() {
+    if field.default.is_some() || field.production.is_some() {
         checks.push(quote_spanned!(span=> #krate::__private::assert_plain::<#ty>));
+    }
+    if field.production.is_some() {
+        checks.push(quote_spanned!(span=> #krate::__private::assert_comparable::<#ty>));
     }
     if field.required || field.recommended {
         checks.push(quote_spanned!(span=> #krate::__private::assert_optional::<#ty>));

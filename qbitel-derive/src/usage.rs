@@ -29,6 +29,7 @@ const OPTIONS: &[(&str, &str)] = &[
         "dev_default",
         "`dev_default = \"value\"`, a string in quotes",
     ),
+    ("production", "`production = \"value\"`, a string in quotes"),
     ("hint", "`hint = \"text\"`"),
     ("label", "`label = \"Human name\"`"),
     ("allow", "`allow = \"check.id\"`, repeated for each id"),

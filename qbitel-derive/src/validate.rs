@@ -34,6 +34,7 @@ pub(crate) struct FieldModel {
     pub(crate) recommended: bool,
     pub(crate) default: Option<String>,
     pub(crate) dev_default: Option<String>,
+    pub(crate) production: Option<String>,
     pub(crate) hint: Option<String>,
     pub(crate) allow: Vec<String>,
     pub(crate) nested: bool,
@@ -289,6 +290,7 @@ fn validate_field(field: Field, names: &mut Names, errors: &mut Accumulator) -> 
         recommended: field.recommended.is_present(),
         default: field.default.as_ref().map(|d| (**d).clone()),
         dev_default: field.dev_default.as_ref().map(|d| (**d).clone()),
+        production: field.production.as_ref().map(|p| (**p).clone()),
         hint: field.hint.as_ref().map(|h| (**h).clone()),
         allow: field.allow.iter().map(|a| (**a).clone()).collect(),
         nested: false,
@@ -355,6 +357,10 @@ fn validate_nested(field: Field, ident: syn::Ident, errors: &mut Accumulator) ->
         field.dev_default.as_ref().map(SpannedValue::span),
         "dev_default",
     );
+    reject(
+        field.production.as_ref().map(SpannedValue::span),
+        "production",
+    );
     reject(field.hint.as_ref().map(SpannedValue::span), "hint");
     for allowed in &field.allow {
         reject(Some(allowed.span()), "allow");
@@ -374,6 +380,7 @@ fn validate_nested(field: Field, ident: syn::Ident, errors: &mut Accumulator) ->
         recommended: false,
         default: None,
         dev_default: None,
+        production: None,
         hint: None,
         allow: Vec::new(),
         nested: true,

@@ -14,6 +14,18 @@ pub const fn assert_text<T: TextValue + ?Sized>() {}
 /// Compile-time check, spanned at a field's type: `required`/`recommended` need an `Option`.
 pub const fn assert_optional<T: OptionalField + ?Sized>() {}
 
+/// Compile-time check, spanned at a field's type: `production` compares values.
+pub const fn assert_comparable<T: Comparable + ?Sized>() {}
+
+/// Marks types whose values can be compared with the literal of `production`.
+#[diagnostic::on_unimplemented(
+    message = "`production` compares values, and `{Self}` does not implement `PartialEq`",
+    label = "`production = \"...\"` needs a comparable type"
+)]
+pub trait Comparable {}
+
+impl<T: PartialEq + ?Sized> Comparable for T {}
+
 /// Compile-time check, spanned at a field's type: `nested` needs a configuration struct.
 pub const fn assert_nested<T: crate::ProductionConfig>() {}
 

@@ -46,6 +46,9 @@ pub enum EnvironmentOrigin {
     Default,
     /// Chosen by the caller (for example `--environment production`), whatever the variables say.
     Override,
+    /// This variable holds a value that is not an environment; the configuration is judged as
+    /// strictly as production, and fails.
+    Invalid(String),
 }
 
 impl fmt::Display for EnvironmentOrigin {
@@ -56,6 +59,10 @@ impl fmt::Display for EnvironmentOrigin {
                 f.write_str("default (neither QBITEL_AI_ENVIRONMENT nor ENVIRONMENT is set)")
             }
             EnvironmentOrigin::Override => f.write_str("override"),
+            EnvironmentOrigin::Invalid(name) => write!(
+                f,
+                "{name} (not a recognised environment: judged as strictly as production)"
+            ),
         }
     }
 }

@@ -46,6 +46,7 @@ pub struct FieldMeta {
     recommended: bool,
     default: Option<&'static str>,
     dev_default: Option<&'static str>,
+    production: Option<&'static str>,
     hint: Option<&'static str>,
     allow: &'static [&'static str],
     nested: Option<&'static ConfigMeta>,
@@ -69,6 +70,7 @@ impl FieldMeta {
             recommended: false,
             default: None,
             dev_default: None,
+            production: None,
             hint: None,
             allow: &[],
             nested: None,
@@ -166,6 +168,12 @@ impl FieldMeta {
         self
     }
 
+    /// The value the field must have in production.
+    pub const fn production(mut self, value: &'static str) -> Self {
+        self.production = Some(value);
+        self
+    }
+
     /// A line added to the field's messages.
     pub const fn hint(mut self, hint: &'static str) -> Self {
         self.hint = Some(hint);
@@ -241,6 +249,11 @@ impl FieldMeta {
     /// The development-only default, if any.
     pub const fn dev_default_value(&self) -> Option<&'static str> {
         self.dev_default
+    }
+
+    /// The value required in production, if any.
+    pub const fn production_value(&self) -> Option<&'static str> {
+        self.production
     }
 
     /// The extra message line, if any.

@@ -19,12 +19,8 @@ pub fn to_json(report: &Report) -> String {
 /// The report as pretty-printed JSON, `fail_on` deciding the verdict. Holds ids, names,
 /// labels and messages, never a value.
 pub fn to_json_with(report: &Report, fail_on: FailOn) -> String {
-    let invalid = report
-        .checks()
-        .iter()
-        .any(|check| check.id() == "environment.invalid");
     let origin = match report.environment_origin() {
-        _ if invalid => "invalid",
+        EnvironmentOrigin::Invalid(_) => "invalid",
         EnvironmentOrigin::Variable(name) => name.as_str(),
         EnvironmentOrigin::Default => "default",
         EnvironmentOrigin::Override => "override",

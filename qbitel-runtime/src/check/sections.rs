@@ -11,16 +11,14 @@ use super::fields::leaf_fields;
 pub enum Section {
     /// `environment` and `environment.invalid`.
     Environment,
-    /// The configuration file's own checks (`file.*` without a field), but for its security
-    /// switches.
+    /// The configuration file's own checks (`file.*` without a field).
     Files,
     /// Every check of a secret field that is not merely recommended.
     Secrets,
     /// `value.recommended`, and every check of a field declared `recommended`.
     Recommended,
-    /// CORS and the configuration file's security switches: `cors.*`, `file.debug`,
-    /// `file.tls`, `file.encryption`, and every check of a field that has a `cors.*` check or
-    /// is named `*cors*`.
+    /// CORS and the production switches: `cors.*`, `value.production` (debug off, TLS on),
+    /// and every check of a field in a `security` section or with a `cors.*` check.
     Security,
     /// Everything else: the ordinary settings.
     Settings,
@@ -50,9 +48,6 @@ impl Section {
     }
 }
 
-/// The configuration file's checks that are security settings, in the design document's sense.
-const SECURITY_SWITCHES: [&str; 3] = ["file.debug", "file.tls", "file.encryption"];
-
 /// Assigns every check of `report` to its section, keeping the report's order.
 pub(crate) fn classify<'r>(
     report: &'r Report,
@@ -78,8 +73,6 @@ pub(crate) fn classify<'r>(
             let field = check.field();
             let section = if field.is_none() && check.id().starts_with("environment") {
                 Section::Environment
-            } else if SECURITY_SWITCHES.contains(&check.id()) {
-                Section::Security
             } else if field.is_none() && check.id().starts_with("file.") {
                 Section::Files
             } else if check.id() == "value.recommended"
@@ -87,8 +80,9 @@ pub(crate) fn classify<'r>(
             {
                 Section::Recommended
             } else if check.id().starts_with("cors.")
+                || check.id() == "value.production"
                 || field.is_some_and(|field| {
-                    cors_fields.contains(&field) || field.to_ascii_lowercase().contains("cors")
+                    cors_fields.contains(&field) || field.starts_with("security.")
                 })
             {
                 Section::Security

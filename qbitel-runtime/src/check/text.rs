@@ -140,24 +140,11 @@ impl Text {
 
     fn environment(&mut self, report: &Report) {
         let environment = report.environment();
-        let invalid = report
-            .checks()
-            .iter()
-            .find(|check| check.id() == "environment.invalid");
         let origin = match report.environment_origin() {
-            _ if invalid.is_some() => format!(
-                "{} (not a recognised environment: judged as strictly as production)",
-                invalid
-                    .and_then(Check::variable)
-                    .unwrap_or("the environment variable")
-            ),
-            EnvironmentOrigin::Variable(name) => name.clone(),
-            EnvironmentOrigin::Default => {
-                "default (neither QBITEL_AI_ENVIRONMENT nor ENVIRONMENT is set)".to_owned()
-            }
             EnvironmentOrigin::Override => {
                 "override (chosen by the caller, e.g. --environment)".to_owned()
             }
+            other => other.to_string(),
         };
         self.line(&format!("  Current Environment: {environment}"));
         self.line(&format!(
