@@ -28,10 +28,12 @@ impl Rng {
         let n = alphabet.len() as u64;
         let zone = u64::MAX - u64::MAX % n;
         (0..len)
-            .map(|_| loop {
-                let x = self.next_u64();
-                if x < zone {
-                    break char::from(alphabet[(x % n) as usize]);
+            .map(|_| {
+                loop {
+                    let x = self.next_u64();
+                    if x < zone {
+                        break char::from(alphabet[(x % n) as usize]);
+                    }
                 }
             })
             .collect()
@@ -46,7 +48,11 @@ const DJANGO: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
 fn base64(bytes: &[u8], alphabet: &[u8; 64], pad: bool) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             out.push(char::from(alphabet[((n >> (18 - 6 * i)) & 63) as usize]));
@@ -127,44 +133,66 @@ const GENERATORS: &[Generator] = &[
     },
 ];
 
-/// Per generator: how many of `samples` were rejected, and the lowest estimate seen.
+/// Per generator: how many of `samples` were rejected, and the lowest estimate seen. Each
+/// generator runs on its own thread with its own seed.
 fn false_rejections(samples: usize) -> Vec<(&'static str, usize, f64)> {
-    GENERATORS
-        .iter()
-        .enumerate()
-        .map(|(seed, generator)| {
-            let mut rng = Rng(0x5EED_0000 + seed as u64);
-            let mut rejected = 0;
-            let mut lowest = f64::INFINITY;
-            for _ in 0..samples {
-                let secret = (generator.generate)(&mut rng);
-                let strength = estimate(&secret, generator.kind);
-                lowest = lowest.min(strength.bits);
-                let passes_as_password = !generator.also_password
-                    || estimate(&secret, SecretKind::Password).is_strong();
-                if !strength.is_strong() || !passes_as_password {
-                    rejected += 1;
-                    if rejected <= 3 {
-                        eprintln!("{}: rejected {secret:?}: {strength:?}", generator.name);
-                    }
-                }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = GENERATORS
+            .iter()
+            .enumerate()
+            .map(|(seed, generator)| scope.spawn(move || check(generator, seed as u64, samples)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn check(generator: &Generator, seed: u64, samples: usize) -> (&'static str, usize, f64) {
+    let mut rng = Rng(0x5EED_0000 + seed);
+    let mut rejected = 0;
+    let mut lowest = f64::INFINITY;
+    for _ in 0..samples {
+        let secret = (generator.generate)(&mut rng);
+        let strength = estimate(&secret, generator.kind);
+        lowest = lowest.min(strength.bits);
+        let passes_as_password =
+            !generator.also_password || estimate(&secret, SecretKind::Password).is_strong();
+        if !strength.is_strong() || !passes_as_password {
+            rejected += 1;
+            if rejected <= 3 {
+                eprintln!("{}: rejected {secret:?}: {strength:?}", generator.name);
             }
-            (generator.name, rejected, lowest)
-        })
-        .collect()
+        }
+    }
+    (generator.name, rejected, lowest)
 }
 
 fn assert_no_false_rejections(samples: usize) {
     let results = false_rejections(samples);
     for (name, rejected, lowest) in &results {
-        eprintln!("{name:32} {samples} samples, {rejected} rejected, lowest estimate {lowest} bits");
+        eprintln!(
+            "{name:32} {samples} samples, {rejected} rejected, lowest estimate {lowest} bits"
+        );
     }
-    assert!(results.iter().all(|(_, rejected, _)| *rejected == 0), "{results:?}");
+    assert!(
+        results.iter().all(|(_, rejected, _)| *rejected == 0),
+        "{results:?}"
+    );
 }
 
 #[test]
 fn generated_secrets_pass() {
-    assert_no_false_rejections(20_000);
+    // Unoptimised test builds are some ten times slower; keep `cargo test` quick there.
+    assert_no_false_rejections(if cfg!(debug_assertions) {
+        5_000
+    } else {
+        20_000
+    });
 }
 
 #[test]
@@ -176,7 +204,10 @@ fn generated_secrets_pass_a_million_times() {
 #[test]
 fn generators_match_their_reference_formats() {
     let mut rng = Rng(1);
-    let lengths: Vec<usize> = GENERATORS.iter().map(|g| (g.generate)(&mut rng).len()).collect();
+    let lengths: Vec<usize> = GENERATORS
+        .iter()
+        .map(|g| (g.generate)(&mut rng).len())
+        .collect();
     assert_eq!(lengths, [43, 64, 44, 44, 64, 32, 50, 50, 16]);
     assert_eq!(base64(b"\xfb\xff", STANDARD, true), "+/8=");
     assert_eq!(base64(b"\xfb\xff", URL_SAFE, false), "-_8");
@@ -188,11 +219,17 @@ fn password(secret: &str) -> Strength {
 
 #[track_caller]
 fn assert_weak(secret: &str, expected: &[WeakPattern]) {
-    assert!(secret.chars().count() >= 16, "{secret:?} is shorter than min_len");
+    assert!(
+        secret.chars().count() >= 16,
+        "{secret:?} is shorter than min_len"
+    );
     let strength = password(secret);
     assert!(!strength.is_strong(), "{secret:?} passed: {strength:?}");
     for finding in expected {
-        assert!(strength.findings.contains(finding), "{secret:?}: {strength:?} lacks {finding:?}");
+        assert!(
+            strength.findings.contains(finding),
+            "{secret:?}: {strength:?} lacks {finding:?}"
+        );
     }
 }
 
@@ -210,12 +247,16 @@ fn weak_secrets_are_rejected_with_their_patterns() {
     assert_weak("aaaaaaaaaaaaaaaa", &[Repeat]);
     assert_weak("abcdefghijklmnop", &[Sequence]);
     assert_weak("ponmlkjihgfedcba", &[Sequence]);
-    assert_weak("Password123456789", &[word("password"), Sequence]);
+    assert_weak("Password123456789", &[word("password")]);
+    assert_weak("Passwordmnopqrstu", &[word("password"), Sequence]);
     assert_weak("secret123456789012345678901234567890", &[word("secret")]);
     assert_weak("ilovemyboyfriend1", &[word("boyfriend")]);
     assert_weak("Summer2024!Summer2024!", &[word("summer"), Date, Repeat]);
     assert_weak("P@ssw0rd2024!!!!", &[word("password"), Date]);
-    assert_weak("correcthorsebatterystaple", &[word("horse")]);
+    assert_weak(
+        "correcthorsebatterystaple",
+        &[word("correct"), word("battery")],
+    );
     assert_weak("drowssapdrowssap", &[word("password")]);
     assert_weak("abaabbbaababbaabbaba", &[LowDiversity]);
     let key = estimate("secret123456789012345678901234567890", SecretKind::Key);
@@ -265,7 +306,12 @@ fn padded(base: &str) -> [String; 4] {
     while year.len() < 16 {
         year.push('!');
     }
-    [repeat_to_16(base), digits, year, repeat_to_16(&capitalised(base))]
+    [
+        repeat_to_16(base),
+        digits,
+        year,
+        repeat_to_16(&capitalised(base)),
+    ]
 }
 
 #[test]
@@ -286,9 +332,16 @@ fn every_common_password_padded_to_16_is_rejected() {
     }
     for (name, hits) in names.iter().zip(detected) {
         let rate = hits as f64 / entries.len() as f64;
-        eprintln!("{name:12} {hits}/{} detected ({:.3}%)", entries.len(), 100.0 * rate);
+        eprintln!(
+            "{name:12} {hits}/{} detected ({:.3}%)",
+            entries.len(),
+            100.0 * rate
+        );
     }
-    assert!(detected.iter().all(|&hits| hits == entries.len()), "missed: {missed:?}");
+    assert!(
+        detected.iter().all(|&hits| hits == entries.len()),
+        "missed: {missed:?}"
+    );
 }
 
 #[test]
@@ -301,36 +354,50 @@ fn huge_and_odd_inputs_are_handled() {
     assert!(!estimate(&repeated, SecretKind::Key).is_strong());
     let empty = estimate("", SecretKind::Password);
     assert!(!empty.is_strong() && empty.bits == 0.0);
-    for odd in ["\0\0\0\0", "🔑🔑🔑🔑", "é".repeat(5000).as_str(), "1!|7".repeat(3000).as_str()] {
+    for odd in [
+        "\0\0\0\0",
+        "🔑🔑🔑🔑",
+        "é".repeat(5000).as_str(),
+        "1!|7".repeat(3000).as_str(),
+    ] {
         let strength = estimate(odd, SecretKind::Key);
         assert!(strength.bits.is_finite() && strength.bits >= 0.0);
     }
 }
 
-/// Eight characters of the secret that `output` shows, other than inside a matched word.
+/// Eight characters of the secret that the output shows once the matched words are taken
+/// out of it.
 fn leaked_window(secret: &str, strength: &Strength) -> Option<String> {
-    let output = format!(
+    let mut output = format!(
         "{strength:?} {}",
-        strength.findings.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+        strength
+            .findings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
-    let words: Vec<&str> = strength
-        .findings
-        .iter()
-        .filter_map(|f| match f {
-            WeakPattern::CommonWord(w) => Some(w.as_str()),
-            _ => None,
-        })
-        .collect();
+    for finding in &strength.findings {
+        if let WeakPattern::CommonWord(word) = finding {
+            output = output.replace(word.as_str(), "\u{0}");
+        }
+    }
     let chars: Vec<char> = secret.chars().collect();
     chars
         .windows(8)
         .map(|w| w.iter().collect::<String>())
-        .find(|w| output.contains(w.as_str()) && !words.iter().any(|word| word.contains(w.as_str())))
+        .find(|w| output.contains(w.as_str()))
 }
 
 fn secret_strategy() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "password", "boyfriend", "summer", "qwertyuiop", "dragon", "princess", "changeme",
+        "password",
+        "boyfriend",
+        "summer",
+        "qwertyuiop",
+        "dragon",
+        "princess",
+        "changeme",
     ]);
     prop_oneof![
         "[ -~]{8,80}",
@@ -341,6 +408,10 @@ fn secret_strategy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    // Failures print their minimal input; the root package has no source file to persist them
+    // beside.
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
     #[test]
     fn findings_never_echo_the_secret(secret in secret_strategy()) {
         for kind in [SecretKind::Password, SecretKind::Key] {

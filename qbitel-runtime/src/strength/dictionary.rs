@@ -102,18 +102,43 @@ pub(super) struct WordMatch {
 
 const NO_WORD: u32 = u32::MAX;
 
+/// Every byte that occurs in a listed word, in edge order. A node's children are found by
+/// position in a 64-bit set over this alphabet, so a step down the trie is one load.
+const LABELS: &[u8; 48] = b"abcdefghijklmnopqrstuvwxyz0123456789'._/-!*%[];@";
+
+/// Position of each byte in `LABELS`, or `NO_LABEL` if no word contains it.
+const LABEL_INDEX: [u8; 128] = label_index();
+const NO_LABEL: u8 = u8::MAX;
+
+const fn label_index() -> [u8; 128] {
+    let mut index = [NO_LABEL; 128];
+    let mut i = 0;
+    while i < LABELS.len() {
+        index[LABELS[i] as usize] = i as u8;
+        i += 1;
+    }
+    index
+}
+
+fn label_of(byte: u8) -> Option<u32> {
+    match LABEL_INDEX.get(usize::from(byte)) {
+        Some(&index) if index != NO_LABEL => Some(u32::from(index)),
+        _ => None,
+    }
+}
+
+/// A trie node laid out breadth first, so that its children are consecutive nodes.
 struct Node {
-    first_edge: u32,
-    edge_count: u32,
+    /// Which labels have a child, by position in `LABELS`.
+    children: u64,
+    first_child: u32,
     word: u32,
 }
 
-/// A byte trie flattened into two vectors; the root's children are also indexed directly
-/// because every start position looks them up.
+/// The word lists as a byte trie. Nodes are laid out breadth first: the shallow levels every
+/// position walks through share a few cache lines, and a node's children are consecutive.
 pub(super) struct Dictionary {
     nodes: Vec<Node>,
-    edges: Vec<(u8, u32)>,
-    root_children: [u32; 128],
     words: Vec<(&'static str, u32)>,
 }
 
@@ -154,7 +179,8 @@ impl Dictionary {
         let mut words: Vec<(&'static str, u32)> = Vec::new();
         for (rank, word) in service.chain(lists) {
             let word = word.trim();
-            if word.len() < MIN_WORD_LEN || word.len() > MAX_WORD_LEN || !word.is_ascii() {
+            let listed = |b: u8| label_of(b.to_ascii_lowercase()).is_some();
+            if word.len() < MIN_WORD_LEN || word.len() > MAX_WORD_LEN || !word.bytes().all(listed) {
                 continue;
             }
             let rank = u32::try_from(rank).unwrap_or(u32::MAX);
@@ -187,30 +213,27 @@ impl Dictionary {
                 }
             }
         }
+        let mut order: Vec<usize> = vec![0];
         let mut nodes = Vec::with_capacity(children.len());
-        let mut edges = Vec::new();
-        for (node_edges, word) in children.iter().zip(&node_word) {
-            nodes.push(Node {
-                first_edge: u32::try_from(edges.len()).unwrap_or(u32::MAX),
-                edge_count: u32::try_from(node_edges.len()).unwrap_or(0),
-                word: *word,
-            });
-            edges.extend_from_slice(node_edges);
-        }
-        let mut root_children = [0u32; 128];
-        if let Some(root) = children.first() {
-            for (label, child) in root {
-                if let Some(slot) = root_children.get_mut(usize::from(*label)) {
-                    *slot = *child;
+        let mut next = 0;
+        while let Some(&old) = order.get(next) {
+            let mut set = 0u64;
+            let first_child = u32::try_from(order.len()).unwrap_or(u32::MAX);
+            if let Some(node_edges) = children.get_mut(old) {
+                node_edges.sort_unstable_by_key(|(label, _)| label_of(*label));
+                for (label, child) in node_edges.iter() {
+                    set |= label_of(*label).map_or(0, |index| 1u64 << index);
+                    order.push(*child as usize);
                 }
             }
+            nodes.push(Node {
+                children: set,
+                first_child,
+                word: node_word.get(old).copied().unwrap_or(NO_WORD),
+            });
+            next += 1;
         }
-        Dictionary {
-            nodes,
-            edges,
-            root_children,
-            words,
-        }
+        Dictionary { nodes, words }
     }
 
     /// The word's text, lower-case as listed.
@@ -228,23 +251,21 @@ impl Dictionary {
                 None => return false,
             }
         }
-        node != 0 && self.nodes.get(node as usize).is_some_and(|n| n.word != NO_WORD)
+        node != 0
+            && self
+                .nodes
+                .get(node as usize)
+                .is_some_and(|n| n.word != NO_WORD)
     }
 
-    fn child(&self, node: u32, label: u8) -> Option<u32> {
-        if node == 0 {
-            return match self.root_children.get(usize::from(label)) {
-                Some(&child) if child != 0 => Some(child),
-                _ => None,
-            };
-        }
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
         let node = self.nodes.get(node as usize)?;
-        let start = node.first_edge as usize;
-        let edges = self.edges.get(start..start + node.edge_count as usize)?;
-        edges
-            .iter()
-            .find(|(edge_label, _)| *edge_label == label)
-            .map(|(_, child)| *child)
+        let bit = 1u64 << label_of(byte)?;
+        if node.children & bit == 0 {
+            return None;
+        }
+        let rank = (node.children & (bit - 1)).count_ones();
+        Some(node.first_child + rank)
     }
 
     /// Reports every word spelled by `chars` starting at `anchor` and read forwards, or ending
@@ -273,8 +294,14 @@ impl Dictionary {
                 break;
             }
             budget -= 1;
-            let word = self.nodes.get(state.node as usize).map_or(NO_WORD, |n| n.word);
-            if state.len >= MIN_WORD_LEN && word != NO_WORD {
+            let word = self
+                .nodes
+                .get(state.node as usize)
+                .map_or(NO_WORD, |n| n.word);
+            // People substitute a few letters of a word, not most of them; without this limit
+            // strings of digits (hex keys) spell leetspeak words by the thousand.
+            let plausible_leet = state.leet as usize * 2 <= state.len;
+            if state.len >= MIN_WORD_LEN && word != NO_WORD && plausible_leet {
                 let rank = self.words.get(word as usize).map_or(u32::MAX, |w| w.1);
                 let span = if forwards {
                     (anchor, anchor + state.len)
@@ -286,7 +313,10 @@ impl Dictionary {
                     start: span.0,
                     end: span.1,
                     word: WordId(word),
-                    guesses: f64::from(rank) * state.case_variations() * state.leet_variations() * reversal,
+                    guesses: f64::from(rank)
+                        * state.case_variations()
+                        * state.leet_variations()
+                        * reversal,
                 });
             }
             if state.len >= MAX_WORD_LEN {
@@ -312,10 +342,17 @@ impl Dictionary {
                 upper: state.upper + u32::from(is_upper),
                 lower: state.lower + u32::from(byte.is_ascii_lowercase()),
                 leet,
-                first_upper: if state.len == 0 { is_upper } else { state.first_upper },
+                first_upper: if state.len == 0 {
+                    is_upper
+                } else {
+                    state.first_upper
+                },
                 last_upper: is_upper,
             };
-            for &letter in leet_letters(byte) {
+            // Reversed words are matched literally, as zxcvbn does: reversal and leetspeak
+            // together would explain too much random text.
+            let substitutes = if forwards { leet_letters(byte) } else { b"" };
+            for &letter in substitutes {
                 if let Some(child) = self.child(state.node, letter) {
                     stack.push(step(child, state.leet + 1));
                 }

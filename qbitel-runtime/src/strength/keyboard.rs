@@ -47,8 +47,16 @@ const fn layout() -> [Option<Key>; 128] {
         while i < plain.len() {
             let x = 2 * i as i8 + offset;
             let r = row as i8;
-            keys[plain[i] as usize] = Some(Key { row: r, x, shifted: false });
-            keys[shifted[i] as usize] = Some(Key { row: r, x, shifted: true });
+            keys[plain[i] as usize] = Some(Key {
+                row: r,
+                x,
+                shifted: false,
+            });
+            keys[shifted[i] as usize] = Some(Key {
+                row: r,
+                x,
+                shifted: true,
+            });
             i += 1;
         }
         row += 1;
@@ -57,7 +65,9 @@ const fn layout() -> [Option<Key>; 128] {
 }
 
 fn key(c: char) -> Option<Key> {
-    KEYS.get(usize::try_from(u32::from(c)).ok()?).copied().flatten()
+    KEYS.get(usize::try_from(u32::from(c)).ok()?)
+        .copied()
+        .flatten()
 }
 
 /// Which of the six neighbour directions leads from `a` to `b`, if they are neighbours.
@@ -165,6 +175,10 @@ mod tests {
             }
         }
         assert_eq!(keys, STARTING_POSITIONS);
-        assert!((neighbours / keys - AVERAGE_DEGREE).abs() < 0.1, "{}", neighbours / keys);
+        assert!(
+            (neighbours / keys - AVERAGE_DEGREE).abs() < 0.1,
+            "{}",
+            neighbours / keys
+        );
     }
 }

@@ -5,9 +5,20 @@
 /// Copies shorter than a trigram are too common in random text to discount.
 const MIN_COPY_LEN: usize = 3;
 
-/// Longest extension computed at once. A longer copy is found again in pieces, so this only
-/// bounds the work an input built to defeat the run cache (below) can cause.
-const MAX_EXTENSION: usize = 4096;
+/// Copies from further back are not looked for. The repeats people make (`abcabc`,
+/// `Summer2024!Summer2024!`, a word padded by repetition) are short; looking further back in
+/// a huge secret would only cost cache misses.
+const MAX_PERIOD: usize = 4096;
+
+/// Runs measured recently, by period, so that each position inside a long run finds its end
+/// without measuring it again.
+const CACHED_RUNS: usize = 4;
+
+/// Comparisons allowed per character of the secret. Realistic inputs need one or two; the
+/// budget only stops inputs built to defeat the run cache from taking quadratic time (once it
+/// is spent, copies are measured only to their first few characters, which can only raise the
+/// estimate of such inputs).
+const COMPARISONS_PER_CHAR: usize = 32;
 
 /// Finds, for each position in turn, the longest copy of earlier text starting there.
 ///
@@ -19,20 +30,24 @@ pub(super) struct Repeats<'a> {
     last_seen: Vec<u32>,
     mask: usize,
     inserted: usize,
-    run_period: usize,
-    run_end: usize,
+    runs: [(usize, usize); CACHED_RUNS],
+    next_run: usize,
+    budget: usize,
 }
 
 impl<'a> Repeats<'a> {
     pub(super) fn new(chars: &'a [char]) -> Self {
-        let slots = chars.len().clamp(8, 1 << 21).next_power_of_two() * 2;
+        // Small enough to stay in cache: at most a few repeats with very long periods lose
+        // their candidate to a collision, and the run cache still carries the ones found.
+        let slots = chars.len().clamp(8, 1 << 15).next_power_of_two() * 2;
         Repeats {
             chars,
             last_seen: vec![0; slots],
             mask: slots - 1,
             inserted: 0,
-            run_period: 0,
-            run_end: 0,
+            runs: [(0, 0); CACHED_RUNS],
+            next_run: 0,
+            budget: chars.len().saturating_mul(COMPARISONS_PER_CHAR),
         }
     }
 
@@ -64,24 +79,30 @@ impl<'a> Repeats<'a> {
         }
         let trigram = self.trigram(start)?;
         let source = (*self.last_seen.get(self.slot(trigram))? as usize).checked_sub(1)?;
-        if self.trigram(source) != Some(trigram) {
+        let period = start - source;
+        if period > MAX_PERIOD || self.trigram(source) != Some(trigram) {
             return None;
         }
-        let period = start - source;
         // Inside a run already measured, the copy ends where the run ends.
-        if period == self.run_period && start < self.run_end {
-            return Some((self.run_end, period));
+        if let Some(&(_, end)) = self
+            .runs
+            .iter()
+            .find(|(p, end)| *p == period && start < *end)
+        {
+            return Some((end, period));
         }
-        let limit = start.saturating_add(MAX_EXTENSION);
         let mut end = start + MIN_COPY_LEN;
-        while end < limit
+        while self.budget > 0
             && let (Some(a), Some(b)) = (self.chars.get(end), self.chars.get(end - period))
             && a == b
         {
             end += 1;
+            self.budget -= 1;
         }
-        self.run_period = period;
-        self.run_end = end;
+        if let Some(run) = self.runs.get_mut(self.next_run) {
+            *run = (period, end);
+        }
+        self.next_run = (self.next_run + 1) % CACHED_RUNS;
         Some((end, period))
     }
 }
@@ -122,6 +143,7 @@ mod tests {
     fn long_runs_are_measured_once() {
         let long = "ab".repeat(100_000);
         let found = copies(&long);
-        assert_eq!(found.first(), Some(&(2, 2 + MAX_EXTENSION, 2)));
+        assert_eq!(found.first(), Some(&(2, long.len(), 2)));
+        assert!(found.iter().all(|&(_, end, _)| end == long.len()));
     }
 }
