@@ -214,7 +214,9 @@ fn a_missing_plain_value_without_default_is_an_error_in_every_environment() {
     }
     for environment in ["development", "testing", "production"] {
         let vars = Vars::from_pairs([("ENVIRONMENT", environment)]);
-        let error = Needs::load_from(&vars).map(|needs| needs.upstream).unwrap_err();
+        let error = Needs::load_from(&vars)
+            .map(|needs| needs.upstream)
+            .unwrap_err();
         assert_eq!(error.violations()[0].id(), "value.present", "{environment}");
         assert!(error.to_string().contains("Upstream URL not configured!"));
     }

@@ -194,11 +194,11 @@ fn rule_checks(krate: &syn::Path, field: &FieldModel) -> TokenStream {
     if field.needs_text() {
         checks.push(quote_spanned!(span=> #krate::__private::assert_text::<#ty>));
     }
-    if field.default.is_some() || field.production.is_some() {
-        checks.push(quote_spanned!(span=> #krate::__private::assert_plain::<#ty>));
-    }
     if field.production.is_some() {
+        // Implies `PlainValue`: a secret gets one error, not two.
         checks.push(quote_spanned!(span=> #krate::__private::assert_comparable::<#ty>));
+    } else if field.default.is_some() {
+        checks.push(quote_spanned!(span=> #krate::__private::assert_plain::<#ty>));
     }
     if field.required || field.recommended {
         checks.push(quote_spanned!(span=> #krate::__private::assert_optional::<#ty>));

@@ -17,14 +17,16 @@ pub const fn assert_optional<T: OptionalField + ?Sized>() {}
 /// Compile-time check, spanned at a field's type: `production` compares values.
 pub const fn assert_comparable<T: Comparable + ?Sized>() {}
 
-/// Marks types whose values can be compared with the literal of `production`.
+/// Marks types whose values can be compared with the literal of `production`: settings, not
+/// secrets (a secret's value never lives in source code), with `PartialEq`.
 #[diagnostic::on_unimplemented(
-    message = "`production` compares values, and `{Self}` does not implement `PartialEq`",
-    label = "`production = \"...\"` needs a comparable type"
+    message = "`production = \"...\"` needs a setting that is not a secret and implements `PartialEq`, and `{Self}` is not one",
+    label = "`production` cannot compare this field with a literal",
+    note = "use `production` on settings such as `debug: bool`; secrets are judged by `min_len` and `strength`"
 )]
 pub trait Comparable {}
 
-impl<T: PartialEq + ?Sized> Comparable for T {}
+impl<T: PartialEq + PlainValue + ?Sized> Comparable for T {}
 
 /// Compile-time check, spanned at a field's type: `nested` needs a configuration struct.
 pub const fn assert_nested<T: crate::ProductionConfig>() {}

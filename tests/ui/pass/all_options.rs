@@ -27,6 +27,8 @@ struct Config {
     port: u16,
     #[config(dev_default = "debug")]
     log_level: String,
+    #[config(default = "false", production = "false")]
+    debug: bool,
 }
 
 fn main() {
@@ -47,6 +49,7 @@ fn main() {
     assert!(fields[2].is_required());
     assert_eq!(fields[3].default_value(), Some("8000"));
     assert_eq!(fields[4].dev_default_value(), Some("debug"));
+    assert_eq!(fields[5].production_value(), Some("false"));
 
     let vars = Vars::from_pairs([
         ("PGPASSWORD", "vT8#qL2!mZ6@wK4$rN9^"),
@@ -61,4 +64,5 @@ fn main() {
     assert!(config.api_key.is_none());
     assert_eq!(config.port, 8000);
     assert_eq!(config.log_level, "debug");
+    assert!(!config.debug);
 }
