@@ -491,7 +491,11 @@ fn env_example_lists_every_variable_and_no_secret_value() {
             .collect()
     }
     let fields = leaves(AppConfig::META);
-    assert!(fields.iter().any(|field| field.env() == "QBITEL_AI_TLS_ENABLED"));
+    assert!(
+        fields
+            .iter()
+            .any(|field| field.env() == "QBITEL_AI_TLS_ENABLED")
+    );
     for field in fields {
         let line = assignments
             .iter()

@@ -366,7 +366,10 @@ fn debug_mode_is_refused_in_production_from_any_source() {
     let vars = production_with(&[("QBITEL_AI_DEBUG", Some("true"))]);
     let error = AppConfig::load_from(&vars).err().unwrap();
     let violation = &error.violations()[0];
-    assert_eq!((violation.id(), violation.field()), ("value.production", Some("debug")));
+    assert_eq!(
+        (violation.id(), violation.field()),
+        ("value.production", Some("debug"))
+    );
     assert_eq!(
         violation.message(),
         "Debug mode (QBITEL_AI_DEBUG) must be false in production\n\
@@ -395,8 +398,17 @@ fn the_design_documents_production_file_completes_the_secrets_from_the_environme
     let vars = production_with(&[("QBITEL_AI_CORS_ORIGINS", None)]);
     let options = LoadOptions::default().with_base_dir(dir.path());
     let (config, report) = AppConfig::evaluate(&vars, &options);
-    assert!(report.is_ready(), "{:#?}", report.failures().collect::<Vec<_>>());
-    assert_eq!(report.count(Status::Warning), 0, "{:#?}", report.warnings().collect::<Vec<_>>());
+    assert!(
+        report.is_ready(),
+        "{:#?}",
+        report.failures().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        report.count(Status::Warning),
+        0,
+        "{:#?}",
+        report.warnings().collect::<Vec<_>>()
+    );
     let config = config.unwrap();
     assert!(config.security.tls_verify_client);
     assert_eq!(
