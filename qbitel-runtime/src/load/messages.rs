@@ -9,8 +9,9 @@ use crate::value::ValueKind;
 
 use super::generate::command_for;
 
-/// "Set one of the following environment variables: ..." and how to make a value.
-fn how_to_set(meta: &FieldMeta, kind: ValueKind) -> String {
+/// "Set one of the following environment variables: ..." and how to make a value; a setting
+/// (never a secret) may also come from the configuration file, under its dotted `path`.
+fn how_to_set(meta: &FieldMeta, kind: ValueKind, path: &str) -> String {
     let mut text = String::new();
     if meta.fallback_names().is_empty() {
         let _ = write!(
@@ -27,6 +28,9 @@ fn how_to_set(meta: &FieldMeta, kind: ValueKind) -> String {
         for name in meta.fallback_names() {
             let _ = write!(text, "\n  - {name}");
         }
+    }
+    if !kind.is_secret() {
+        let _ = write!(text, "\n  or the key `{path}` in the configuration file");
     }
     if let Some(command) = command_for(kind, meta) {
         let _ = write!(text, "\nGenerate one with: {command}");
@@ -48,6 +52,7 @@ pub(crate) fn missing(
     kind: ValueKind,
     optional: bool,
     env: Environment,
+    path: &str,
 ) -> String {
     let headline = if optional && env.is_production() {
         format!("{} not configured in PRODUCTION mode!", meta.label_text())
@@ -59,20 +64,21 @@ pub(crate) fn missing(
     } else {
         format!("{} not configured!", meta.label_text())
     };
-    with_hint(meta, format!("{headline}\n{}", how_to_set(meta, kind)))
+    with_hint(meta, format!("{headline}\n{}", how_to_set(meta, kind, path)))
 }
 
-pub(crate) fn recommended(meta: &FieldMeta, kind: ValueKind) -> String {
+pub(crate) fn recommended(meta: &FieldMeta, kind: ValueKind, path: &str) -> String {
     with_hint(
         meta,
         format!(
             "{} not configured (recommended).\n{}",
             meta.label_text(),
-            how_to_set(meta, kind).replacen("REQUIRED", "RECOMMENDED", 1)
+            how_to_set(meta, kind, path).replacen("REQUIRED", "RECOMMENDED", 1)
         ),
     )
 }
 
+/// Stand-ins are made for secrets only, which never come from the configuration file.
 pub(crate) fn stand_in(meta: &FieldMeta, kind: ValueKind, from_dev_default: bool) -> String {
     let what = if from_dev_default {
         "using its dev_default from source code"
@@ -84,7 +90,7 @@ pub(crate) fn stand_in(meta: &FieldMeta, kind: ValueKind, from_dev_default: bool
         format!(
             "{} not configured; {what} (development only, an error in production).\n{}",
             meta.label_text(),
-            how_to_set(meta, kind)
+            how_to_set(meta, kind, meta.name())
         ),
     )
 }

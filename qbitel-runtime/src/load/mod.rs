@@ -404,10 +404,13 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 } else {
                     Status::Warning
                 };
-                let message = messages::missing(meta, self.kind, true, self.loader.environment);
+                let path = self.loader.field_path(meta.name());
+                let message =
+                    messages::missing(meta, self.kind, true, self.loader.environment, &path);
                 self.record("value.present", status, message);
             } else if meta.is_recommended() {
-                let message = messages::recommended(meta, self.kind);
+                let path = self.loader.field_path(meta.name());
+                let message = messages::recommended(meta, self.kind, &path);
                 self.record("value.recommended", Status::Warning, message);
             } else {
                 let message = format!("{} is not set (optional)", meta.label_text());
@@ -418,7 +421,8 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         if self.kind.is_secret() && !production {
             return self.stand_in::<T>();
         }
-        let message = messages::missing(meta, self.kind, false, self.loader.environment);
+        let path = self.loader.field_path(meta.name());
+        let message = messages::missing(meta, self.kind, false, self.loader.environment, &path);
         self.record("value.present", Status::Failure, message);
         None
     }
