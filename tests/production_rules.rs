@@ -425,3 +425,23 @@ fn the_design_documents_production_file_completes_the_secrets_from_the_environme
         format!("{}:10", file.display())
     );
 }
+
+#[test]
+fn load_finds_exactly_the_problems_the_report_lists() {
+    let cases = [
+        Vars::from_pairs(production_pairs()),
+        Vars::from_pairs([("QBITEL_AI_ENVIRONMENT", "production")]),
+        production_with(&[
+            ("QBITEL_AI_DEBUG", Some("true")),
+            ("QBITEL_AI_DB_PASSWORD", Some("password")),
+        ]),
+        production_with(&[("QBITEL_AI_ENVIRONMENT", Some("dev"))]),
+    ];
+    for vars in cases {
+        let failures: Vec<_> = AppConfig::report_from(&vars).failures().cloned().collect();
+        match AppConfig::load_from(&vars) {
+            Ok(_) => assert!(failures.is_empty(), "{failures:#?}"),
+            Err(error) => assert_eq!(error.violations(), failures.as_slice()),
+        }
+    }
+}

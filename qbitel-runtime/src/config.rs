@@ -39,7 +39,9 @@ pub trait ProductionConfig: Sized {
         source: &S,
         options: &LoadOptions,
     ) -> Result<Self, ConfigError> {
-        let (value, report) = Self::evaluate(source, options);
+        // Passed checks only matter to a report, or to debug logs.
+        let passes = tracing::enabled!(tracing::Level::DEBUG);
+        let (value, report) = evaluate_in::<Self>(&source, options, passes);
         log(&report);
         match value {
             Some(value) if report.is_ready() => Ok(value),
@@ -59,11 +61,19 @@ pub trait ProductionConfig: Sized {
 
     /// Evaluates the configuration: the value, when every field could be made, and the report.
     fn evaluate<S: Source + ?Sized>(source: &S, options: &LoadOptions) -> (Option<Self>, Report) {
-        let source: &dyn Source = &source;
-        let mut loader = Loader::new(source, options);
-        let value = Self::__load(&mut loader);
-        (value, loader.finish())
+        evaluate_in::<Self>(&source, options, true)
     }
+}
+
+/// Evaluates `C`; `passes` decides whether passed checks are recorded.
+fn evaluate_in<C: ProductionConfig>(
+    source: &dyn Source,
+    options: &LoadOptions,
+    passes: bool,
+) -> (Option<C>, Report) {
+    let mut loader = Loader::new(source, options, passes);
+    let value = C::__load(&mut loader);
+    (value, loader.finish())
 }
 
 /// Logs a report: failures as errors, warnings as warnings, and at debug level where every

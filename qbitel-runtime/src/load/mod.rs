@@ -78,10 +78,16 @@ pub struct Loader<'a> {
     path: Vec<&'static str>,
     /// The configuration file and secret files.
     files: FileLayer,
+    /// Whether passed checks are recorded.
+    passes: bool,
+    /// Where the value of the field loaded last came from, for the rules checked after it.
+    last_origin: Option<Provenance>,
 }
 
 impl<'a> Loader<'a> {
-    pub(crate) fn new(source: &'a dyn Source, options: &LoadOptions) -> Self {
+    /// `passes`: whether passed checks are recorded. A report needs them; `load` only needs
+    /// them for debug logs, and building their messages is most of a load's cost.
+    pub(crate) fn new(source: &'a dyn Source, options: &LoadOptions, passes: bool) -> Self {
         let detection = Detection::run(source);
         let (environment, origin, failure) = match (options.environment, detection) {
             (Some(environment), _) => (environment, EnvironmentOrigin::Override, None),
@@ -94,13 +100,15 @@ impl<'a> Loader<'a> {
             }
         };
         let mut report = Report::new(environment, origin.clone());
-        report.push(failure.map(|check| *check).unwrap_or_else(|| {
-            Check::new(
+        match failure {
+            Some(check) => report.push(*check),
+            None if passes => report.push(Check::new(
                 "environment",
                 Status::Pass,
                 format!("Running in {} mode", environment.as_str().to_uppercase()),
-            )
-        }));
+            )),
+            None => {}
+        }
         let files = FileLayer::open(
             source,
             options.base_dir.as_deref(),
@@ -120,6 +128,8 @@ impl<'a> Loader<'a> {
             secrets: Vec::new(),
             path: Vec::new(),
             files,
+            passes,
+            last_origin: None,
         }
     }
 
@@ -130,6 +140,7 @@ impl<'a> Loader<'a> {
 
     /// Loads one field, recording its checks; `None` when it failed.
     pub fn field<T: FieldType>(&mut self, meta: &'static FieldMeta) -> Option<T> {
+        self.last_origin = None;
         let file = self.files.field(&self.path, meta.name());
         let mut field = FieldScope::new(self, meta, T::KIND);
         let resolved = resolve::resolve(field.loader.source, &field.loader.files, meta);
@@ -196,26 +207,19 @@ impl<'a> Loader<'a> {
         let (Some(expected), Some(value)) = (meta.production_value(), value) else {
             return;
         };
-        let path = self.field_path(meta.name());
-        let origin = self
-            .report
-            .checks()
-            .iter()
-            .rev()
-            .find(|check| check.id() == "value.present" && check.field() == Some(path.as_str()))
-            .and_then(|check| check.provenance().cloned());
+        let origin = self.last_origin.take();
         let mut cx = ValueContext::new(self.environment);
         let required =
             <T::Value as ConfigValue>::parse(expected.to_owned(), &mut cx).map(T::present);
         let mut field = FieldScope::new(self, meta, T::KIND);
         let (status, message) = match required {
-            Ok(required) if required == *value => (
-                Status::Pass,
-                format!(
-                    "{} is {expected}, as production requires",
-                    meta.label_text()
-                ),
-            ),
+            Ok(required) if required == *value => {
+                if !field.loader.passes {
+                    return;
+                }
+                let message = format!("{} is {expected}, as production requires", meta.label_text());
+                (Status::Pass, message)
+            }
             Ok(_) => {
                 let status = grade_status(Grade::Policy, field.loader.environment);
                 let from = origin
@@ -340,6 +344,14 @@ impl<'l, 'a> FieldScope<'l, 'a> {
 
     fn push(&mut self, check: Check) {
         self.loader.report.push(check);
+    }
+
+    /// Records a passed check, building its message only when passes are kept.
+    fn pass(&mut self, id: &'static str, origin: &Provenance, message: impl FnOnce() -> String) {
+        if self.loader.passes {
+            let check = self.check(id, Status::Pass, message());
+            self.push(check.with_provenance(origin.clone()));
+        }
     }
 
     fn record(&mut self, id: &'static str, status: Status, message: String) {
@@ -473,15 +485,14 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 return None;
             }
         };
+        self.loader.last_origin = Some(origin.clone());
         // A stand-in was made to fit the rules, and its warning already says it is one.
         if origin == Provenance::Ephemeral {
             return Some(T::present(value));
         }
-        let configured = messages::configured(meta, &origin.to_string());
-        let check = self
-            .check("value.present", Status::Pass, configured)
-            .with_provenance(origin.clone());
-        self.push(check);
+        self.pass("value.present", &origin, || {
+            messages::configured(meta, &origin.to_string())
+        });
         for finding in cx.take_findings() {
             let status = grade_status(finding.grade, self.loader.environment);
             let check = self
@@ -512,21 +523,23 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         let meta = self.meta;
         let policy = grade_status(Grade::Policy, self.loader.environment);
         if let Some(min_len) = meta.min_len_value() {
-            let ok = text.chars().count() >= min_len;
-            let message = if ok {
-                format!("{} is at least {min_len} characters", meta.label_text())
+            if text.chars().count() >= min_len {
+                self.pass("value.min_len", origin, || {
+                    format!("{} is at least {min_len} characters", meta.label_text())
+                });
             } else {
                 let problem = format!("Must be at least {min_len} characters long");
-                messages::rule_failed(meta, self.kind, &[problem])
-            };
-            let status = if ok { Status::Pass } else { policy };
-            let check = self.check("value.min_len", status, message);
-            self.push(check.with_provenance(origin.clone()));
+                let message = messages::rule_failed(meta, self.kind, &[problem]);
+                let check = self.check("value.min_len", policy, message);
+                self.push(check.with_provenance(origin.clone()));
+            }
         }
         if let Some(kind) = meta.strength_kind() {
             let estimate = strength::estimate(text, kind);
-            let (status, message) = if estimate.is_strong() {
-                (Status::Pass, format!("{} is strong", meta.label_text()))
+            if estimate.is_strong() {
+                self.pass("secret.strength", origin, || {
+                    format!("{} is strong", meta.label_text())
+                });
             } else {
                 let mut problems: Vec<String> = estimate
                     .findings
@@ -537,24 +550,22 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                     "Too predictable: about {:.0} bits of guessing work, at least {:.0} needed",
                     estimate.bits, estimate.required_bits
                 ));
-                (policy, messages::rule_failed(meta, self.kind, &problems))
-            };
-            let check = self.check("secret.strength", status, message);
-            self.push(check.with_provenance(origin.clone()));
+                let message = messages::rule_failed(meta, self.kind, &problems);
+                let check = self.check("secret.strength", policy, message);
+                self.push(check.with_provenance(origin.clone()));
+            }
         }
         if meta.needs_letters_and_digits() {
-            let ok = generate::has_letters_and_digits(text);
-            let (status, message) = if ok {
-                (
-                    Status::Pass,
-                    format!("{} contains letters and digits", meta.label_text()),
-                )
+            if generate::has_letters_and_digits(text) {
+                self.pass("secret.letters_and_digits", origin, || {
+                    format!("{} contains letters and digits", meta.label_text())
+                });
             } else {
                 let problem = "Must contain both letters and digits".to_owned();
-                (policy, messages::rule_failed(meta, self.kind, &[problem]))
-            };
-            let check = self.check("secret.letters_and_digits", status, message);
-            self.push(check.with_provenance(origin.clone()));
+                let message = messages::rule_failed(meta, self.kind, &[problem]);
+                let check = self.check("secret.letters_and_digits", policy, message);
+                self.push(check.with_provenance(origin.clone()));
+            }
         }
     }
 }
