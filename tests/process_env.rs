@@ -16,6 +16,13 @@ fn child_reports_process_environment() {
     println!("environment={}", qbitel_runtime::environment());
     println!("is_production={}", qbitel_runtime::is_production());
     println!("detect={:?}", Environment::detect().map(|e| e.as_str()));
+    // An in-memory source never reads the working directory's configuration file.
+    let hermetic =
+        AppConfig::load_from(&qbitel_runtime::Vars::from_pairs(common::production_pairs()));
+    println!(
+        "in_memory_port={:?}",
+        hermetic.map(|config| config.port).ok()
+    );
     match AppConfig::load() {
         Ok(config) => println!(
             "load=ok port={} origins={}",
@@ -26,7 +33,14 @@ fn child_reports_process_environment() {
 }
 
 fn run_child(pairs: &[(&str, &str)]) -> String {
+    run_child_in(None, pairs)
+}
+
+fn run_child_in(dir: Option<&std::path::Path>, pairs: &[(&str, &str)]) -> String {
     let mut command = Command::new(std::env::current_exe().unwrap());
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
     command
         .args([
             "--ignored",
@@ -90,4 +104,18 @@ fn the_process_environment_defaults_to_development() {
     assert!(stdout.contains("environment=development"), "{stdout}");
     assert!(stdout.contains("is_production=false"), "{stdout}");
     assert!(stdout.contains("load=ok port=8000 origins=*"), "{stdout}");
+}
+
+#[test]
+fn the_process_environment_finds_the_default_config_file_in_the_working_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/qbitel.production.yaml"),
+        "port: 9555\n",
+    )
+    .unwrap();
+    let stdout = run_child_in(Some(dir.path()), &common::production_pairs());
+    assert!(stdout.contains("load=ok port=9555"), "{stdout}");
+    assert!(stdout.contains("in_memory_port=Some(8000)"), "{stdout}");
 }

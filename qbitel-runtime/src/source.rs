@@ -33,11 +33,23 @@ impl std::fmt::Debug for Lookup {
 pub trait Source {
     /// Looks up one variable.
     fn lookup(&self, name: &str) -> Lookup;
+
+    /// Whether the default configuration file (`config/qbitel.{environment}.yaml` in the
+    /// working directory) is looked for when nothing names one. The process environment says
+    /// yes; in-memory sources are hermetic, unless `LoadOptions::with_base_dir` says where to
+    /// look.
+    fn finds_default_config_file(&self) -> bool {
+        false
+    }
 }
 
 impl<S: Source + ?Sized> Source for &S {
     fn lookup(&self, name: &str) -> Lookup {
         (**self).lookup(name)
+    }
+
+    fn finds_default_config_file(&self) -> bool {
+        (**self).finds_default_config_file()
     }
 }
 
@@ -55,6 +67,10 @@ impl Source for ProcessEnv {
             None => Lookup::Missing,
             Some(value) => from_os_string(value),
         }
+    }
+
+    fn finds_default_config_file(&self) -> bool {
+        true
     }
 }
 

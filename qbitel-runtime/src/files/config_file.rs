@@ -41,7 +41,8 @@ impl Named {
 }
 
 /// Reads the configuration file for `environment`: the one named by `explicit`, else by
-/// `QBITEL_AI_CONFIG_FILE`, else `config/qbitel.{environment}.yaml` (or `.toml`) if it exists.
+/// `QBITEL_AI_CONFIG_FILE`, else `config/qbitel.{environment}.yaml` (or `.toml`) if it exists
+/// and the caller gave a base directory or the source looks in the working directory.
 pub(crate) fn open(
     source: &dyn Source,
     explicit: Option<&Path>,
@@ -69,7 +70,10 @@ pub(crate) fn open(
             Ok(None) => (None, Vec::new()),
             Err(check) => (None, vec![*check]),
         },
-        None => open_default(base, environment),
+        None if base.is_some() || source.finds_default_config_file() => {
+            open_default(base, environment)
+        }
+        None => (None, Vec::new()),
     }
 }
 

@@ -32,7 +32,8 @@ pub struct LoadOptions {
     pub environment: Option<Environment>,
     /// The directory relative paths are resolved from: the default configuration file
     /// `config/qbitel.{environment}.yaml`, `QBITEL_AI_CONFIG_FILE`, `NAME_FILE` paths and
-    /// `QBITEL_AI_SECRETS_DIR`. `None`: the working directory.
+    /// `QBITEL_AI_SECRETS_DIR`. `None`: the working directory, where the default file is
+    /// looked for only when the source is the process environment.
     pub base_dir: Option<PathBuf>,
     /// Read this configuration file, whatever `QBITEL_AI_CONFIG_FILE` says; it must exist.
     pub config_file: Option<PathBuf>,
@@ -47,7 +48,8 @@ impl LoadOptions {
         }
     }
 
-    /// Resolves relative paths from `dir` instead of the working directory.
+    /// Resolves relative paths from `dir` instead of the working directory, and looks for the
+    /// default configuration file there, whatever the source.
     pub fn with_base_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.base_dir = Some(dir.into());
         self
@@ -217,7 +219,10 @@ impl<'a> Loader<'a> {
                 if !field.loader.passes {
                     return;
                 }
-                let message = format!("{} is {expected}, as production requires", meta.label_text());
+                let message = format!(
+                    "{} is {expected}, as production requires",
+                    meta.label_text()
+                );
                 (Status::Pass, message)
             }
             Ok(_) => {
