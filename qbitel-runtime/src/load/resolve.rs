@@ -69,8 +69,13 @@ impl Resolved {
 
 pub(crate) fn resolve(source: &dyn Source, files: &FileLayer, meta: &FieldMeta) -> Resolved {
     let mut resolved = Resolved::default();
+    // One buffer for every `NAME_FILE`: loading is a lookup per name, and formatting a fresh
+    // string for each was a measurable share of it.
+    let mut pointer_name = String::new();
     for name in meta.names() {
-        let pointer_name = format!("{name}{FILE_SUFFIX}");
+        pointer_name.clear();
+        pointer_name.push_str(name);
+        pointer_name.push_str(FILE_SUFFIX);
         let direct = source.lookup(name);
         let pointer = source.lookup(&pointer_name);
         let direct_set = is_set(&direct);
@@ -99,8 +104,10 @@ pub(crate) fn resolve(source: &dyn Source, files: &FileLayer, meta: &FieldMeta) 
         if !direct_set {
             match pointer {
                 Lookup::Missing => {}
-                Lookup::NotUnicode => resolved.not_unicode.push(pointer_name),
-                Lookup::Value(path) if path.trim().is_empty() => resolved.empty.push(pointer_name),
+                Lookup::NotUnicode => resolved.not_unicode.push(pointer_name.clone()),
+                Lookup::Value(path) if path.trim().is_empty() => {
+                    resolved.empty.push(pointer_name.clone());
+                }
                 Lookup::Value(path) => {
                     let path = files.resolve(Path::new(path.trim()));
                     from_pointer(&mut resolved, &pointer_name, path, meta);
