@@ -55,6 +55,10 @@ fn digits_at(chars: &[char], start: usize, max: usize) -> usize {
 
 /// Reports `(end, guesses)` for every year or date starting at `start`.
 pub(super) fn dates_at(chars: &[char], start: usize, mut report: impl FnMut(usize, f64)) {
+    // Every shape starts with a digit; most positions of most secrets do not.
+    if !chars.get(start).is_some_and(char::is_ascii_digit) {
+        return;
+    }
     let run = digits_at(chars, start, 8);
     if run >= 4
         && let Some(year) = number(chars, start, 4).filter(|y| plausible_year(*y))

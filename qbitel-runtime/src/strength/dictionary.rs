@@ -91,6 +91,18 @@ const FREQUENCY_LISTS: [&str; 6] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct WordId(u32);
 
+impl WordId {
+    /// The word at `index` in the dictionary's word list.
+    pub(super) const fn new(index: u32) -> Self {
+        WordId(index)
+    }
+
+    /// The word's index in the dictionary's word list.
+    pub(super) const fn index(self) -> u32 {
+        self.0
+    }
+}
+
 /// A dictionary word found in the secret: the span `[start, end)` in characters.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct WordMatch {
@@ -127,6 +139,81 @@ fn label_of(byte: u8) -> Option<u32> {
     }
 }
 
+/// Labels a character can stand for when a word is read forwards (itself lower-cased, and the
+/// letters it stands for in leetspeak), as a count and the labels.
+const FORWARD_LABELS: [(u8, [u8; 3]); 128] = forward_labels();
+
+const fn forward_labels() -> [(u8, [u8; 3]); 128] {
+    let mut table = [(0, [NO_LABEL; 3]); 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let (mut count, mut labels) = (0, [NO_LABEL; 3]);
+        let literal = LABEL_INDEX[(byte as u8).to_ascii_lowercase() as usize];
+        if literal != NO_LABEL {
+            labels[0] = literal;
+            count = 1;
+        }
+        let letters = leet_letters(byte as u8);
+        let mut i = 0;
+        while i < letters.len() {
+            labels[count] = LABEL_INDEX[letters[i] as usize];
+            count += 1;
+            i += 1;
+        }
+        table[byte] = (count as u8, labels);
+        byte += 1;
+    }
+    table
+}
+
+/// The labels `c` can stand for read forwards, as a count and the labels; none if it is not
+/// ASCII.
+fn forward_labels_of(c: char) -> (u8, [u8; 3]) {
+    usize::try_from(u32::from(c))
+        .ok()
+        .and_then(|i| FORWARD_LABELS.get(i))
+        .copied()
+        .unwrap_or((0, [NO_LABEL; 3]))
+}
+
+/// The label of `c` read literally (backwards), or `NO_LABEL`.
+fn literal_label_of(c: char) -> u8 {
+    u8::try_from(u32::from(c)).map_or(NO_LABEL, |byte| {
+        LABEL_INDEX
+            .get(usize::from(byte.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or(NO_LABEL)
+    })
+}
+
+/// Bits in the set of three-label word beginnings.
+const TRIGRAMS: usize = LABELS.len() * LABELS.len() * LABELS.len();
+
+fn trigram_index(a: u8, b: u8, c: u8) -> usize {
+    (usize::from(a) * LABELS.len() + usize::from(b)) * LABELS.len() + usize::from(c)
+}
+
+/// log2 of the bits in the hashed set of four-label word beginnings; with some 11,500 of
+/// them, about one random four-label string in twenty collides with one.
+const LONG_BEGINNING_BITS: u32 = 18;
+
+fn long_beginning_index(trigram: usize, d: u8) -> usize {
+    let index = u32::try_from(trigram * LABELS.len() + usize::from(d)).unwrap_or(u32::MAX);
+    // Multiplicative hashing: the high bits of the product are well mixed.
+    (index.wrapping_mul(0x9E37_79B1) >> (32 - LONG_BEGINNING_BITS)) as usize
+}
+
+fn set_bit(set: &mut [u64], index: usize) {
+    if let Some(bits) = set.get_mut(index / 64) {
+        *bits |= 1 << (index % 64);
+    }
+}
+
+fn has_bit(set: &[u64], index: usize) -> bool {
+    set.get(index / 64)
+        .is_some_and(|bits| bits & (1 << (index % 64)) != 0)
+}
+
 /// A trie node laid out breadth first, so that its children are consecutive nodes.
 struct Node {
     /// Which labels have a child, by position in `LABELS`.
@@ -140,6 +227,15 @@ struct Node {
 pub(super) struct Dictionary {
     nodes: Vec<Node>,
     words: Vec<(&'static str, u32)>,
+    /// Which three labels begin a word, one bit each (14 KB). Most positions of a random
+    /// secret begin no word forwards or backwards; this set and the next two tell so without
+    /// walking the trie.
+    beginnings: Vec<u64>,
+    /// Which three labels are a word, one bit each (14 KB).
+    short_words: Vec<u64>,
+    /// Which four labels begin a word, hashed to `LONG_BEGINNING_BITS` bits (32 KB): a
+    /// collision only costs a walk that finds nothing.
+    long_beginnings: Vec<u64>,
 }
 
 /// The dictionary, built once on first use (a few milliseconds).
@@ -149,7 +245,7 @@ pub(super) fn dictionary() -> &'static Dictionary {
 }
 
 /// Letters a leetspeak character may stand for.
-fn leet_letters(c: u8) -> &'static [u8] {
+const fn leet_letters(c: u8) -> &'static [u8] {
     match c {
         b'4' | b'@' => b"a",
         b'8' => b"b",
@@ -213,6 +309,24 @@ impl Dictionary {
                 }
             }
         }
+        let mut beginnings = vec![0u64; TRIGRAMS.div_ceil(64)];
+        let mut short_words = vec![0u64; TRIGRAMS.div_ceil(64)];
+        let mut long_beginnings = vec![0u64; (1 << LONG_BEGINNING_BITS) / 64];
+        for (word, _) in &words {
+            let labels: Vec<u8> = word
+                .bytes()
+                .filter_map(|b| label_of(b.to_ascii_lowercase()))
+                .map(|label| label as u8)
+                .collect();
+            if let [a, b, c, rest @ ..] = labels.as_slice() {
+                let trigram = trigram_index(*a, *b, *c);
+                set_bit(&mut beginnings, trigram);
+                match rest.first() {
+                    None => set_bit(&mut short_words, trigram),
+                    Some(&d) => set_bit(&mut long_beginnings, long_beginning_index(trigram, d)),
+                }
+            }
+        }
         let mut order: Vec<usize> = vec![0];
         let mut nodes = Vec::with_capacity(children.len());
         let mut next = 0;
@@ -233,7 +347,13 @@ impl Dictionary {
             });
             next += 1;
         }
-        Dictionary { nodes, words }
+        Dictionary {
+            nodes,
+            words,
+            beginnings,
+            short_words,
+            long_beginnings,
+        }
     }
 
     /// The word's text, lower-case as listed.
@@ -256,6 +376,90 @@ impl Dictionary {
                 .nodes
                 .get(node as usize)
                 .is_some_and(|n| n.word != NO_WORD)
+    }
+
+    /// The positions where `matches` can report anything, found in one pass over the secret.
+    /// A word read forwards from a position must be three characters long or begin with the
+    /// four there (through leetspeak), and likewise backwards; most positions of a random
+    /// secret begin no word either way, and testing that is far cheaper than walking the trie.
+    pub(super) fn anchors(&self, chars: &[char]) -> Anchors {
+        // The characters from `at - 1` to `at + 4`, in a ring indexed by position, so that
+        // each character is looked up once.
+        const RING: usize = 8;
+        let bits = (chars.len() + 1).div_ceil(64);
+        let mut anchors = Anchors {
+            forwards: vec![0; bits],
+            backwards: vec![0; bits],
+        };
+        let none = ((0, [NO_LABEL; 3]), NO_LABEL);
+        let mut ring = [none; RING];
+        let read = |index: usize| {
+            chars
+                .get(index)
+                .map_or(none, |&c| (forward_labels_of(c), literal_label_of(c)))
+        };
+        for (index, slot) in ring.iter_mut().enumerate().take(4) {
+            *slot = read(index);
+        }
+        for at in 0..chars.len() {
+            ring[(at + 4) % RING] = read(at + 4);
+            let (first, second, third) = (
+                ring[at % RING],
+                ring[(at + 1) % RING],
+                ring[(at + 2) % RING],
+            );
+            let fourth = ring[(at + 3) % RING];
+            let before = if at == 0 { none } else { ring[(at - 1) % RING] };
+            if self.may_begin_forwards(first.0, second.0, third.0, fourth.0.1) {
+                set_bit(&mut anchors.forwards, at);
+            }
+            let (x, y, z) = (third.1, second.1, first.1);
+            if x != NO_LABEL
+                && y != NO_LABEL
+                && z != NO_LABEL
+                && self.may_begin(trigram_index(x, y, z), [before.1, NO_LABEL, NO_LABEL])
+            {
+                set_bit(&mut anchors.backwards, at + 3);
+            }
+        }
+        anchors
+    }
+
+    /// Whether a word may be read forwards from characters standing for `first`, `second`,
+    /// `third` and then `next` (each a count and labels).
+    fn may_begin_forwards(
+        &self,
+        (xn, xs): (u8, [u8; 3]),
+        (yn, ys): (u8, [u8; 3]),
+        (zn, zs): (u8, [u8; 3]),
+        next: [u8; 3],
+    ) -> bool {
+        // Most characters stand for one label: one trigram, no loops.
+        if xn == 1 && yn == 1 && zn == 1 {
+            return self.may_begin(trigram_index(xs[0], ys[0], zs[0]), next);
+        }
+        for a in xs.into_iter().filter(|&a| a != NO_LABEL) {
+            for b in ys.into_iter().filter(|&b| b != NO_LABEL) {
+                for c in zs.into_iter().filter(|&c| c != NO_LABEL) {
+                    if self.may_begin(trigram_index(a, b, c), next) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a word is the three labels of `trigram`, or begins with them followed by one of
+    /// `next` (padded with `NO_LABEL`).
+    #[inline]
+    fn may_begin(&self, trigram: usize, next: [u8; 3]) -> bool {
+        has_bit(&self.beginnings, trigram)
+            && (has_bit(&self.short_words, trigram)
+                || next.into_iter().any(|d| {
+                    d != NO_LABEL
+                        && has_bit(&self.long_beginnings, long_beginning_index(trigram, d))
+                }))
     }
 
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
@@ -364,6 +568,24 @@ impl Dictionary {
     }
 }
 
+/// Positions where a word may begin (read forwards) or end (read backwards), one bit each.
+pub(super) struct Anchors {
+    forwards: Vec<u64>,
+    backwards: Vec<u64>,
+}
+
+impl Anchors {
+    /// Whether a word may be read forwards from `at`.
+    pub(super) fn forwards(&self, at: usize) -> bool {
+        has_bit(&self.forwards, at)
+    }
+
+    /// Whether a word may be read backwards from `at`, i.e. end there reversed.
+    pub(super) fn backwards(&self, at: usize) -> bool {
+        has_bit(&self.backwards, at)
+    }
+}
+
 /// One partial match while walking the trie.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct WalkState {
@@ -445,6 +667,46 @@ mod tests {
             found.push((dict.word(m.word), m.start))
         });
         assert!(found.contains(&("password", 0)), "{found:?}");
+    }
+
+    #[test]
+    fn anchors_cover_every_match() {
+        let dict = dictionary();
+        for secret in [
+            "xP@ssw0rdx",
+            "drowssapdrowssap",
+            "1!|7|1l0ve7r0ub4d0r",
+            "Summer2024!qwertyasdf",
+            "aé🔑passwordé🔑",
+            "abc",
+            "nimdatset",
+            "k3J9xQ2mZ7pL4vN8R8Zc-abc_3kVw0pQeXsdTmYfG1uLh9nJi",
+        ] {
+            let chars: Vec<char> = secret.chars().collect();
+            let anchors = dict.anchors(&chars);
+            for at in 0..=chars.len() {
+                for forwards in [true, false] {
+                    let mut found = false;
+                    dict.matches(&chars, at, forwards, &mut Vec::new(), |_| found = true);
+                    let anchored = if forwards {
+                        anchors.forwards(at)
+                    } else {
+                        anchors.backwards(at)
+                    };
+                    assert!(
+                        anchored || !found,
+                        "{secret:?} at {at}, forwards {forwards}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_skip_what_begins_no_word() {
+        let chars: Vec<char> = "xqzj_#".chars().collect();
+        let anchors = dictionary().anchors(&chars);
+        assert!((0..=chars.len()).all(|at| !anchors.forwards(at) && !anchors.backwards(at)));
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub(super) struct Repeats<'a> {
     runs: [(usize, usize); CACHED_RUNS],
     next_run: usize,
     budget: usize,
+    /// The trigram last looked up, kept for inserting it on the next call.
+    looked_up: Option<(usize, u64)>,
 }
 
 impl<'a> Repeats<'a> {
@@ -48,6 +50,7 @@ impl<'a> Repeats<'a> {
             runs: [(0, 0); CACHED_RUNS],
             next_run: 0,
             budget: chars.len().saturating_mul(COMPARISONS_PER_CHAR),
+            looked_up: None,
         }
     }
 
@@ -69,7 +72,11 @@ impl<'a> Repeats<'a> {
     /// order.
     pub(super) fn copy_at(&mut self, start: usize) -> Option<(usize, usize)> {
         while self.inserted < start {
-            if let Some(trigram) = self.trigram(self.inserted) {
+            let known = self
+                .looked_up
+                .filter(|(at, _)| *at == self.inserted)
+                .map(|(_, trigram)| trigram);
+            if let Some(trigram) = known.or_else(|| self.trigram(self.inserted)) {
                 let slot = self.slot(trigram);
                 if let Some(entry) = self.last_seen.get_mut(slot) {
                     *entry = u32::try_from(self.inserted + 1).unwrap_or(0);
@@ -78,9 +85,13 @@ impl<'a> Repeats<'a> {
             self.inserted += 1;
         }
         let trigram = self.trigram(start)?;
+        self.looked_up = Some((start, trigram));
         let source = (*self.last_seen.get(self.slot(trigram))? as usize).checked_sub(1)?;
         let period = start - source;
-        if period > MAX_PERIOD || self.trigram(source) != Some(trigram) {
+        if period > MAX_PERIOD
+            || self.chars.get(source..source + MIN_COPY_LEN)
+                != self.chars.get(start..start + MIN_COPY_LEN)
+        {
             return None;
         }
         // Inside a run already measured, the copy ends where the run ends.
