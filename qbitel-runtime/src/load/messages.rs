@@ -64,7 +64,10 @@ pub(crate) fn missing(
     } else {
         format!("{} not configured!", meta.label_text())
     };
-    with_hint(meta, format!("{headline}\n{}", how_to_set(meta, kind, path)))
+    with_hint(
+        meta,
+        format!("{headline}\n{}", how_to_set(meta, kind, path)),
+    )
 }
 
 pub(crate) fn recommended(meta: &FieldMeta, kind: ValueKind, path: &str) -> String {
