@@ -6,6 +6,8 @@
 //! (`cargo test --test checker_cli`), build the example first with
 //! `cargo build --example check_production_readiness`.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::Command;
@@ -15,34 +17,8 @@ use qbitel_runtime::check::{self, Exit, Streams};
 use qbitel_runtime::{ConfigMeta, FieldMeta, ProductionConfig, SecretString, Vars};
 use serde_json::Value;
 
-/// A production environment that passes every check (test values, made by `secrets`).
-const VALID: [(&str, &str); 7] = [
-    ("QBITEL_AI_ENVIRONMENT", "production"),
-    (
-        "QBITEL_AI_DB_PASSWORD",
-        "Bo2MiEUzs_qQ8-ucedpQXCAiCXJi-xYjViyhtv2juLA",
-    ),
-    (
-        "QBITEL_AI_REDIS_PASSWORD",
-        "n_gIHOfbY_Y4VkmyGCOlC8tKEHLfat1dAZL9YSJSoHo",
-    ),
-    (
-        "QBITEL_AI_JWT_SECRET",
-        "Zp6EdxtDfrUFIcw3k6UQmWhU-Ri-RzmyS6fxygfu8SDeFY4ulq-hwoc9ROfUayux",
-    ),
-    (
-        "QBITEL_AI_ENCRYPTION_KEY",
-        "swi5Ulp-MLXkgkrTEUWFBktbP-8mWxN-4kmbj6F-dyA=",
-    ),
-    (
-        "QBITEL_AI_API_KEY",
-        "qbitel_BPa1-eI6gu6JTv3ZKMIL7CbOpOdIyPDOjSaDnOIkWy4",
-    ),
-    (
-        "QBITEL_AI_CORS_ORIGINS",
-        "https://app.example.com,https://dashboard.example.com",
-    ),
-];
+/// A production environment that passes every check.
+const VALID: [(&str, &str); 7] = common::PRODUCTION;
 
 const SECRET_VARIABLES: [&str; 5] = [
     "QBITEL_AI_DB_PASSWORD",
@@ -347,10 +323,7 @@ fn run_in_process<C: ProductionConfig>(
 fn a_warning_can_be_silenced_by_attribute_but_a_failure_cannot() {
     let vars = Vars::from_pairs([
         ("QBITEL_AI_ENVIRONMENT", "production"),
-        (
-            "SVC_WEBHOOK_SECRET",
-            "Zp6EdxtDfrUFIcw3k6UQmWhU-Ri-RzmyS6fxygfu8SDeFY4ulq-hwoc9ROfUayux",
-        ),
+        ("SVC_WEBHOOK_SECRET", common::JWT_SECRET),
     ]);
     let (exit, out) = run_in_process::<Service>(&["--fail-on", "warning"], &vars, false);
     assert_eq!(exit, Exit::Success, "{out}");
@@ -363,10 +336,7 @@ fn a_warning_can_be_silenced_by_attribute_but_a_failure_cannot() {
     let weak = Vars::from_pairs([
         ("QBITEL_AI_ENVIRONMENT", "production"),
         ("SVC_SIGNING_KEY", "password123456789password123456789"),
-        (
-            "SVC_WEBHOOK_SECRET",
-            "Zp6EdxtDfrUFIcw3k6UQmWhU-Ri-RzmyS6fxygfu8SDeFY4ulq-hwoc9ROfUayux",
-        ),
+        ("SVC_WEBHOOK_SECRET", common::JWT_SECRET),
     ]);
     let (exit, out) = run_in_process::<Service>(&[], &weak, false);
     assert_eq!(exit, Exit::NotReady, "{out}");
@@ -560,10 +530,7 @@ fn no_secret_value_reaches_stdout_or_stderr() {
         ("QBITEL_AI_ENVIRONMENT", "production"),
         ("QBITEL_AI_DB_PASSWORD", "password123456789"),
         ("REDIS_PASSWORD", "k2R_x9Zq"),
-        (
-            "QBITEL_AI_JWT_SECRET",
-            "Zp6EdxtDfrUFIcw3k6UQmWhU-Ri-RzmyS6fxygfu8SDeFY4ulq-hwoc9ROfUayux",
-        ),
+        ("QBITEL_AI_JWT_SECRET", common::JWT_SECRET),
         (
             "JWT_SECRET",
             "Ksk2B9vQx7LmT4wZp8nR3cF6hJ1dG5yYa0Ue7Io2Ek9Uw4Nr8Xt3Qv6Bm1Zl5Cy0",

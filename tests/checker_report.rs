@@ -5,38 +5,14 @@
 //! After an intended change of wording: `INSTA_UPDATE=always cargo test --test checker_report`,
 //! then review the diff of `tests/snapshots/`.
 
+mod common;
+
 use qbitel::AppConfig;
 use qbitel_runtime::check::{self, FailOn, TextOptions};
 use qbitel_runtime::{Environment, LoadOptions, ProductionConfig, Report, Status, Vars};
 
-/// A production environment that passes every check (test values, made by `secrets`).
-const VALID: [(&str, &str); 7] = [
-    ("QBITEL_AI_ENVIRONMENT", "production"),
-    (
-        "QBITEL_AI_DB_PASSWORD",
-        "Bo2MiEUzs_qQ8-ucedpQXCAiCXJi-xYjViyhtv2juLA",
-    ),
-    (
-        "QBITEL_AI_REDIS_PASSWORD",
-        "n_gIHOfbY_Y4VkmyGCOlC8tKEHLfat1dAZL9YSJSoHo",
-    ),
-    (
-        "QBITEL_AI_JWT_SECRET",
-        "Zp6EdxtDfrUFIcw3k6UQmWhU-Ri-RzmyS6fxygfu8SDeFY4ulq-hwoc9ROfUayux",
-    ),
-    (
-        "QBITEL_AI_ENCRYPTION_KEY",
-        "swi5Ulp-MLXkgkrTEUWFBktbP-8mWxN-4kmbj6F-dyA=",
-    ),
-    (
-        "QBITEL_AI_API_KEY",
-        "qbitel_BPa1-eI6gu6JTv3ZKMIL7CbOpOdIyPDOjSaDnOIkWy4",
-    ),
-    (
-        "QBITEL_AI_CORS_ORIGINS",
-        "https://app.example.com,https://dashboard.example.com",
-    ),
-];
+/// A production environment that passes every check.
+const VALID: [(&str, &str); 7] = common::PRODUCTION;
 
 fn valid_with(changes: &[(&str, &str)], removed: &[&str]) -> Vars {
     let mut vars = Vars::from_pairs(VALID.iter().copied().chain(changes.iter().copied()));
@@ -153,10 +129,7 @@ const FAILURES: [Case; 13] = [
     },
     Case {
         name: "same_secret_twice",
-        set: &[(
-            "QBITEL_AI_REDIS_PASSWORD",
-            "Bo2MiEUzs_qQ8-ucedpQXCAiCXJi-xYjViyhtv2juLA",
-        )],
+        set: &[("QBITEL_AI_REDIS_PASSWORD", common::DB_PASSWORD)],
         unset: &[],
         fails: "secret.unique",
     },

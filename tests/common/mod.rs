@@ -19,20 +19,24 @@ pub const SECRETS: [&str; 5] = [
     API_KEY,
 ];
 
-/// The pairs of a production environment in which `AppConfig` is ready.
+/// A production environment in which `AppConfig` is ready, in this order: the environment,
+/// the five secrets, the CORS origins.
+pub const PRODUCTION: [(&str, &str); 7] = [
+    ("QBITEL_AI_ENVIRONMENT", "production"),
+    ("QBITEL_AI_DB_PASSWORD", DB_PASSWORD),
+    ("QBITEL_AI_REDIS_PASSWORD", REDIS_PASSWORD),
+    ("QBITEL_AI_JWT_SECRET", JWT_SECRET),
+    ("QBITEL_AI_ENCRYPTION_KEY", ENCRYPTION_KEY),
+    ("QBITEL_AI_API_KEY", API_KEY),
+    (
+        "QBITEL_AI_CORS_ORIGINS",
+        "https://app.example.com,https://dashboard.example.com",
+    ),
+];
+
+/// [`PRODUCTION`] as a list to extend.
 pub fn production_pairs() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("QBITEL_AI_ENVIRONMENT", "production"),
-        ("QBITEL_AI_DB_PASSWORD", DB_PASSWORD),
-        ("QBITEL_AI_REDIS_PASSWORD", REDIS_PASSWORD),
-        ("QBITEL_AI_JWT_SECRET", JWT_SECRET),
-        ("QBITEL_AI_ENCRYPTION_KEY", ENCRYPTION_KEY),
-        ("QBITEL_AI_API_KEY", API_KEY),
-        (
-            "QBITEL_AI_CORS_ORIGINS",
-            "https://app.example.com,https://dashboard.example.com",
-        ),
-    ]
+    PRODUCTION.to_vec()
 }
 
 /// A valid production environment, with `changes` applied: `(name, Some(value))` sets,
