@@ -61,6 +61,13 @@ pub enum Provenance {
     },
 }
 
+impl Provenance {
+    /// Whether the value was read from a secret file (`NAME_FILE` or the secrets directory).
+    pub fn is_secret_file(&self) -> bool {
+        matches!(self, Provenance::SecretFile { .. })
+    }
+}
+
 impl fmt::Display for Provenance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -472,10 +472,15 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         let value = match parsed {
             Ok(value) => value,
             Err(invalid) => {
-                let message = messages::with_hint(
-                    meta,
-                    format!("{} ({origin}) {}", meta.label_text(), invalid.message()),
-                );
+                // A parse error may quote the value; a value read from a secret file is treated
+                // as a secret whatever the field, since the file may be the wrong mount.
+                let reason = if origin.is_secret_file() {
+                    "is not a valid value (not shown: it came from a secret file)"
+                } else {
+                    invalid.message()
+                };
+                let message =
+                    messages::with_hint(meta, format!("{} ({origin}) {reason}", meta.label_text()));
                 if self.kind.is_secret() && !self.production() && origin != Provenance::Ephemeral {
                     let check = self
                         .check(invalid.id(), Status::Warning, message)
@@ -500,12 +505,18 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         });
         for finding in cx.take_findings() {
             let status = grade_status(finding.grade, self.loader.environment);
-            let check = self
-                .check(
-                    finding.id,
-                    status,
-                    messages::with_hint(meta, finding.message),
+            let message = if origin.is_secret_file() {
+                format!(
+                    "{} ({origin}) breaks the `{}` rule (details not shown: the value came from \
+                     a secret file)",
+                    meta.label_text(),
+                    finding.id
                 )
+            } else {
+                finding.message
+            };
+            let check = self
+                .check(finding.id, status, messages::with_hint(meta, message))
                 .with_provenance(origin.clone());
             self.push(check);
         }

@@ -212,8 +212,24 @@ fn file_problem(
         variable,
         format!(
             "{} ({variable}) cannot be used: {error} ({})",
-            path.display(),
+            shown_path(path),
             meta.label_text()
         ),
     );
+}
+
+/// A path for a message, unless it may be a secret: someone who sets `NAME_FILE` to the
+/// password itself instead of a path gets a path that does not exist. A path is shown only when
+/// it names a file in a directory that exists.
+fn shown_path(path: &Path) -> String {
+    let real_directory = path
+        .parent()
+        .is_some_and(|dir| !dir.as_os_str().is_empty() && dir.is_dir());
+    if real_directory {
+        path.display().to_string()
+    } else {
+        "the named path (not shown: it is not in an existing directory, so it may be a secret \
+         set by mistake)"
+            .to_owned()
+    }
 }

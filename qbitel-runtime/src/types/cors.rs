@@ -117,7 +117,10 @@ impl ConfigValue for CorsOrigins {
                 Err(reason) => cx.finding(
                     "cors.malformed",
                     Grade::Policy,
-                    format!("CORS origin {item:?} is not a valid origin: {reason}; it is ignored"),
+                    format!(
+                        "CORS origin {:?} is not a valid origin: {reason}; it is ignored",
+                        without_user_info(item)
+                    ),
                 ),
             }
         }
@@ -126,3 +129,21 @@ impl ConfigValue for CorsOrigins {
 }
 
 impl PlainValue for CorsOrigins {}
+
+/// `item` with anything before an `@` in its authority replaced: `user:password@` must not be
+/// repeated in a message.
+fn without_user_info(item: &str) -> String {
+    let (scheme, rest) = item.split_once("://").unwrap_or(("", item));
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let prefix = if scheme.is_empty() {
+                String::new()
+            } else {
+                format!("{scheme}://")
+            };
+            format!("{prefix}<redacted>{}", &rest[at..])
+        }
+        None => item.to_owned(),
+    }
+}

@@ -23,7 +23,9 @@ impl FernetKey {
 
     /// Parses a Fernet key. The error never contains the key.
     pub fn parse(encoded: impl Into<String>) -> Result<Self, Invalid> {
-        let encoded = SecretString::from(encoded.into());
+        let raw = zeroize::Zeroizing::new(encoded.into());
+        // Stored trimmed, so that the reuse check compares the key itself.
+        let encoded = SecretString::from(raw.trim());
         decode(encoded.expose_secret())?;
         Ok(Self { encoded })
     }
