@@ -14,7 +14,7 @@ use std::process::Command;
 
 use qbitel::AppConfig;
 use qbitel_runtime::check::{self, Exit, Streams};
-use qbitel_runtime::{ConfigMeta, FieldMeta, ProductionConfig, SecretString, Vars};
+use qbitel_runtime::{ProductionConfig, SecretString, Vars};
 use serde_json::Value;
 
 /// A production environment that passes every check.
@@ -451,22 +451,13 @@ fn env_example_lists_every_variable_and_no_secret_value() {
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .collect();
-    fn leaves(meta: &'static ConfigMeta) -> Vec<&'static FieldMeta> {
-        meta.fields()
-            .iter()
-            .flat_map(|field| match field.nested_meta() {
-                Some(nested) => leaves(nested),
-                None => vec![field],
-            })
-            .collect()
-    }
-    let fields = leaves(AppConfig::META);
+    let fields = AppConfig::META.leaf_fields();
     assert!(
         fields
             .iter()
-            .any(|field| field.env() == "QBITEL_AI_TLS_ENABLED")
+            .any(|(_, field)| field.env() == "QBITEL_AI_TLS_ENABLED")
     );
-    for field in fields {
+    for (_, field) in fields {
         let line = assignments
             .iter()
             .find(|line| {

@@ -29,6 +29,28 @@ impl ConfigMeta {
     pub const fn fields(&self) -> &'static [FieldMeta] {
         self.fields
     }
+
+    /// Every field that holds a value, nested structs flattened, in declaration order, each
+    /// with the dotted path reports use (`security.cors_origins`).
+    pub fn leaf_fields(&'static self) -> Vec<(String, &'static FieldMeta)> {
+        let mut fields = Vec::new();
+        collect_leaves(self, "", &mut fields);
+        fields
+    }
+}
+
+fn collect_leaves(
+    meta: &'static ConfigMeta,
+    prefix: &str,
+    into: &mut Vec<(String, &'static FieldMeta)>,
+) {
+    for field in meta.fields() {
+        let path = format!("{prefix}{}", field.name());
+        match field.nested_meta() {
+            Some(nested) => collect_leaves(nested, &format!("{path}."), into),
+            None => into.push((path, field)),
+        }
+    }
 }
 
 /// The description of one field: where its value comes from and the rules it must meet.

@@ -113,6 +113,21 @@ impl Check {
         }
     }
 
+    /// A check whose warning becomes a pass, marked so, when its id is silenced; failures
+    /// are never silenced.
+    pub(crate) fn judged(
+        id: &'static str,
+        status: Status,
+        message: String,
+        silenced: bool,
+    ) -> Self {
+        if status == Status::Warning && silenced {
+            Self::new(id, Status::Pass, format!("{message} (warning silenced)"))
+        } else {
+            Self::new(id, status, message)
+        }
+    }
+
     pub(crate) fn with_variable(mut self, name: impl Into<String>) -> Self {
         self.variable = Some(name.into());
         self

@@ -9,8 +9,6 @@ use crate::load::ALLOW_WARNINGS_VARIABLE;
 use crate::meta::{ConfigMeta, FieldMeta};
 use crate::value::ValueKind;
 
-use super::fields::leaf_fields;
-
 /// The `.env.example` text for `meta`. Secret lines are left empty (`NAME=`); settings with a
 /// default show it.
 pub fn env_example(meta: &'static ConfigMeta) -> String {
@@ -47,7 +45,7 @@ pub fn env_example(meta: &'static ConfigMeta) -> String {
          them). Any variable can also be read from the file named by NAME{FILE_SUFFIX}."
     );
     let _ = writeln!(text, "# {SECRETS_DIR_VARIABLE}=/run/secrets");
-    for (_, field) in leaf_fields(meta) {
+    for (_, field) in meta.leaf_fields() {
         text.push('\n');
         entry(&mut text, field);
     }

@@ -5,8 +5,6 @@ use secrecy::SecretString;
 use crate::load::generate_secret;
 use crate::meta::ConfigMeta;
 
-use super::fields::leaf_fields;
-
 /// A fresh value for one secret field. `Debug` does not show the value.
 #[derive(Debug)]
 pub struct GeneratedSecret {
@@ -23,7 +21,7 @@ pub struct GeneratedSecret {
 pub fn generate_secrets(
     meta: &'static ConfigMeta,
 ) -> Result<Vec<GeneratedSecret>, getrandom::Error> {
-    leaf_fields(meta)
+    meta.leaf_fields()
         .into_iter()
         .filter(|(_, field)| field.kind().is_secret())
         .map(|(_, field)| {

@@ -20,7 +20,6 @@
 #[cfg(feature = "cli")]
 mod cli;
 mod env_example;
-mod fields;
 mod generate;
 #[cfg(feature = "json")]
 mod json;

@@ -4,8 +4,6 @@
 use crate::meta::ConfigMeta;
 use crate::report::{Check, Report};
 
-use super::fields::leaf_fields;
-
 /// A part of the text report, in the order they are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
@@ -54,7 +52,7 @@ pub(crate) fn classify<'r>(
     meta: Option<&'static ConfigMeta>,
 ) -> Vec<(Section, &'r Check)> {
     let recommended: Vec<String> = meta
-        .map(leaf_fields)
+        .map(ConfigMeta::leaf_fields)
         .unwrap_or_default()
         .into_iter()
         .filter(|(_, field)| field.is_recommended())

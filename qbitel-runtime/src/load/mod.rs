@@ -331,14 +331,9 @@ impl<'l, 'a> FieldScope<'l, 'a> {
     }
 
     fn check(&self, id: &'static str, status: Status, message: String) -> Check {
-        let silenced = status == Status::Warning
-            && (self.meta.allowed().contains(&id) || self.loader.allowed.iter().any(|a| a == id));
-        let (status, message) = if silenced {
-            (Status::Pass, format!("{message} (warning silenced)"))
-        } else {
-            (status, message)
-        };
-        Check::new(id, status, message)
+        let silenced =
+            self.meta.allowed().contains(&id) || self.loader.allowed.iter().any(|a| a == id);
+        Check::judged(id, status, message, silenced)
             .with_field(
                 self.loader.field_path(self.meta.name()),
                 self.meta.label_text(),
