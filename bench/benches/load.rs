@@ -23,6 +23,9 @@ fn in_memory(c: &mut Criterion) {
     group.bench_function("floor", |b| {
         b.iter(|| floor::AppConfig::from_map(black_box(&map)))
     });
+    group.bench_function("floor-minimal", |b| {
+        b.iter(|| floor::AppConfig::minimal_from_map(black_box(&map)))
+    });
     group.bench_function("qbitel", |b| {
         b.iter(|| qbitel::AppConfig::load_from(black_box(&vars)))
     });
@@ -41,6 +44,9 @@ fn in_memory(c: &mut Criterion) {
 fn process_env(c: &mut Criterion) {
     let mut group = c.benchmark_group("load/process-env");
     group.bench_function("floor", |b| b.iter(floor::AppConfig::from_env));
+    group.bench_function("floor-minimal", |b| {
+        b.iter(floor::AppConfig::minimal_from_env)
+    });
     group.bench_function("qbitel", |b| {
         b.iter(|| qbitel::AppConfig::load_from(black_box(&ProcessEnv)))
     });

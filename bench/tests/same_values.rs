@@ -14,6 +14,10 @@ fn in_memory_loaders_agree() {
         expected
     );
     assert_eq!(
+        floor::AppConfig::minimal_from_map(&map).unwrap().summary(),
+        expected
+    );
+    assert_eq!(
         qbitel::AppConfig::load_from(&vars).unwrap().summary(),
         expected
     );
@@ -40,6 +44,10 @@ fn process_env_loaders_agree() {
     if std::env::var_os("QBITEL_BENCH_CHILD").is_some() {
         let expected = data::expected();
         assert_eq!(floor::AppConfig::from_env().unwrap().summary(), expected);
+        assert_eq!(
+            floor::AppConfig::minimal_from_env().unwrap().summary(),
+            expected
+        );
         assert_eq!(qbitel::AppConfig::load().unwrap().summary(), expected);
         assert_eq!(
             peers::with_envconfig::from_env().unwrap().summary(),

@@ -41,7 +41,7 @@ const SPELLINGS: [(&str, Environment); 8] = [
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EnvironmentOrigin {
     /// Read from this variable.
-    Variable(String),
+    Variable(&'static str),
     /// No variable was set: the default, development.
     Default,
     /// Chosen by the caller (for example `--environment production`), whatever the variables say.
@@ -139,7 +139,7 @@ impl Detection {
                     return match Environment::parse(&value) {
                         Some(environment) => Ok(Detection {
                             environment,
-                            origin: EnvironmentOrigin::Variable(name.to_owned()),
+                            origin: EnvironmentOrigin::Variable(name),
                         }),
                         None => Err(invalid(name, unrecognised_message(Some(name), &value))),
                     };

@@ -1,5 +1,6 @@
 //! The outcome of evaluating a configuration: every check, with a stable id and a status.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::environment::{Environment, EnvironmentOrigin};
@@ -36,7 +37,7 @@ impl fmt::Display for Status {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Provenance {
     /// An environment variable (or another [`Source`](crate::Source)) of this name.
-    Variable(String),
+    Variable(Cow<'static, str>),
     /// The field's `default`.
     Default,
     /// The field's `dev_default`, used outside production.
@@ -142,7 +143,7 @@ impl Check {
 
     pub(crate) fn with_provenance(mut self, provenance: Provenance) -> Self {
         if let Provenance::Variable(name) = &provenance {
-            self.variable = Some(name.clone());
+            self.variable = Some(name.to_string());
         }
         self.provenance = Some(provenance);
         self

@@ -4,22 +4,26 @@
 //! default; [`Vars`] holds values in memory, for tests and for callers that assemble their
 //! configuration themselves.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ffi::OsString;
 
 /// The answer of a [`Source`] for one variable name.
+///
+/// A value is borrowed from the source when it can be (an in-memory source), so that looking a
+/// variable up copies nothing; the loader copies a value once, when it keeps it.
 #[derive(Clone, PartialEq, Eq)]
-pub enum Lookup {
+pub enum Lookup<'a> {
     /// The variable is not set.
     Missing,
     /// The variable is set to this value (possibly empty).
-    Value(String),
+    Value(Cow<'a, str>),
     /// The variable is set, but its value is not valid UTF-8.
     NotUnicode,
 }
 
 // Values may be secrets: never print them.
-impl std::fmt::Debug for Lookup {
+impl std::fmt::Debug for Lookup<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Lookup::Missing => f.write_str("Missing"),
@@ -32,7 +36,7 @@ impl std::fmt::Debug for Lookup {
 /// A place configuration values are read from, by variable name.
 pub trait Source {
     /// Looks up one variable.
-    fn lookup(&self, name: &str) -> Lookup;
+    fn lookup(&self, name: &str) -> Lookup<'_>;
 
     /// Whether the default configuration file (`config/qbitel.{environment}.yaml` in the
     /// working directory) is looked for when nothing names one. The process environment says
@@ -44,7 +48,7 @@ pub trait Source {
 }
 
 impl<S: Source + ?Sized> Source for &S {
-    fn lookup(&self, name: &str) -> Lookup {
+    fn lookup(&self, name: &str) -> Lookup<'_> {
         (**self).lookup(name)
     }
 
@@ -58,7 +62,7 @@ impl<S: Source + ?Sized> Source for &S {
 pub struct ProcessEnv;
 
 impl Source for ProcessEnv {
-    fn lookup(&self, name: &str) -> Lookup {
+    fn lookup(&self, name: &str) -> Lookup<'_> {
         // `var_os` never panics, unlike `var` with some names; an invalid name is just unset.
         if name.is_empty() || name.contains(['=', '\0']) {
             return Lookup::Missing;
@@ -74,9 +78,9 @@ impl Source for ProcessEnv {
     }
 }
 
-fn from_os_string(value: OsString) -> Lookup {
+fn from_os_string(value: OsString) -> Lookup<'static> {
     match value.into_string() {
-        Ok(value) => Lookup::Value(value),
+        Ok(value) => Lookup::Value(Cow::Owned(value)),
         Err(_) => Lookup::NotUnicode,
     }
 }
@@ -90,7 +94,17 @@ fn from_os_string(value: OsString) -> Lookup {
 /// ```
 #[derive(Clone, Default)]
 pub struct Vars {
-    values: HashMap<String, Lookup>,
+    // A load looks up about three names per field, most of them unset (`NAME_FILE`, fallbacks):
+    // foldhash hashes a short name several times faster than the standard library's SipHash,
+    // and is still seeded per process.
+    values: HashMap<String, Entry, foldhash::fast::RandomState>,
+}
+
+/// A variable held by [`Vars`].
+#[derive(Clone)]
+enum Entry {
+    Text(String),
+    NotUnicode,
 }
 
 impl Vars {
@@ -115,18 +129,18 @@ impl Vars {
 
     /// Sets a variable.
     pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {
-        self.values.insert(name.into(), Lookup::Value(value.into()));
+        self.values.insert(name.into(), Entry::Text(value.into()));
         self
     }
 
     /// Sets a variable to raw bytes, as an operating system may; bytes that are not UTF-8
     /// behave as such a variable does in the process environment.
     pub fn set_bytes(&mut self, name: impl Into<String>, value: Vec<u8>) -> &mut Self {
-        let lookup = match String::from_utf8(value) {
-            Ok(value) => Lookup::Value(value),
-            Err(_) => Lookup::NotUnicode,
+        let entry = match String::from_utf8(value) {
+            Ok(value) => Entry::Text(value),
+            Err(_) => Entry::NotUnicode,
         };
-        self.values.insert(name.into(), lookup);
+        self.values.insert(name.into(), entry);
         self
     }
 
@@ -153,14 +167,18 @@ impl std::fmt::Debug for Vars {
 }
 
 impl Source for Vars {
-    fn lookup(&self, name: &str) -> Lookup {
-        self.values.get(name).cloned().unwrap_or(Lookup::Missing)
+    fn lookup(&self, name: &str) -> Lookup<'_> {
+        match self.values.get(name) {
+            None => Lookup::Missing,
+            Some(Entry::Text(value)) => Lookup::Value(Cow::Borrowed(value)),
+            Some(Entry::NotUnicode) => Lookup::NotUnicode,
+        }
     }
 }
 
-impl Source for HashMap<String, String> {
-    fn lookup(&self, name: &str) -> Lookup {
+impl<H: std::hash::BuildHasher> Source for HashMap<String, String, H> {
+    fn lookup(&self, name: &str) -> Lookup<'_> {
         self.get(name)
-            .map_or(Lookup::Missing, |value| Lookup::Value(value.clone()))
+            .map_or(Lookup::Missing, |value| Lookup::Value(Cow::Borrowed(value)))
     }
 }

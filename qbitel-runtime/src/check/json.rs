@@ -21,7 +21,7 @@ pub fn to_json(report: &Report) -> String {
 pub fn to_json_with(report: &Report, fail_on: FailOn) -> String {
     let origin = match report.environment_origin() {
         EnvironmentOrigin::Invalid(_) => "invalid",
-        EnvironmentOrigin::Variable(name) => name.as_str(),
+        EnvironmentOrigin::Variable(name) => name,
         EnvironmentOrigin::Default => "default",
         EnvironmentOrigin::Override => "override",
     };

@@ -78,6 +78,11 @@ pub(crate) fn open(
 }
 
 fn open_default(base: Option<&Path>, environment: Environment) -> (Option<ConfigFile>, Vec<Check>) {
+    // One system call instead of one per format when there is no `config` directory, the
+    // common case of a service configured by its environment alone.
+    if !under(base, Path::new("config")).is_dir() {
+        return (None, Vec::new());
+    }
     let mut found = Vec::new();
     for extension in ["yaml", "toml"] {
         let name = format!("config/qbitel.{}.{extension}", environment.as_str());

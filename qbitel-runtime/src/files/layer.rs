@@ -103,8 +103,9 @@ impl FileLayer {
         section: &[&'static str],
         name: &'static str,
     ) -> Option<FileValue> {
-        self.known.push((section.to_vec(), name));
         let config = self.config.as_ref()?;
+        // Known names only serve suggestions for the file's unknown keys.
+        self.known.push((section.to_vec(), name));
         let index = config.document.find(section, name)?;
         let entry = &config.document.entries[index];
         let provenance = Provenance::File {
@@ -183,8 +184,8 @@ impl FileLayer {
         section: &[&'static str],
         name: &'static str,
     ) -> Option<Check> {
-        self.known.push((section.to_vec(), name));
         let config = self.config.as_mut()?;
+        self.known.push((section.to_vec(), name));
         let index = config.document.find(section, name)?;
         let entry = &mut config.document.entries[index];
         entry.used = Use::InEffect;

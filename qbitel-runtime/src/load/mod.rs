@@ -5,6 +5,7 @@ mod generate;
 mod messages;
 mod resolve;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -64,7 +65,7 @@ impl LoadOptions {
 
 /// A secret value already loaded, kept to find the same value used twice.
 struct LoadedSecret {
-    field: String,
+    field: Cow<'static, str>,
     label: &'static str,
     value: SecretString,
 }
@@ -84,6 +85,8 @@ pub struct Loader<'a> {
     passes: bool,
     /// Where the value of the field loaded last came from, for the rules checked after it.
     last_origin: Option<Provenance>,
+    /// The buffer `resolve` builds `NAME_FILE` names in.
+    pointer_name: String,
 }
 
 impl<'a> Loader<'a> {
@@ -132,6 +135,7 @@ impl<'a> Loader<'a> {
             files,
             passes,
             last_origin: None,
+            pointer_name: String::new(),
         }
     }
 
@@ -145,7 +149,9 @@ impl<'a> Loader<'a> {
         self.last_origin = None;
         let file = self.files.field(&self.path, meta.name());
         let mut field = FieldScope::new(self, meta, T::KIND);
-        let resolved = resolve::resolve(field.loader.source, &field.loader.files, meta);
+        let loader = &mut *field.loader;
+        let resolved =
+            resolve::resolve(loader.source, &loader.files, meta, &mut loader.pointer_name);
         for problem in &resolved.problems {
             let message = problem.message.clone();
             field.check_at(problem.id, Status::Failure, &problem.variable, message);
@@ -264,14 +270,17 @@ impl<'a> Loader<'a> {
     }
 
     /// The dotted path of a field of the struct being loaded (`security.cors_origins`).
-    fn field_path(&self, name: &str) -> String {
+    fn field_path(&self, name: &'static str) -> Cow<'static, str> {
+        if self.path.is_empty() {
+            return Cow::Borrowed(name);
+        }
         let mut path = String::new();
         for section in &self.path {
             path.push_str(section);
             path.push('.');
         }
         path.push_str(name);
-        path
+        Cow::Owned(path)
     }
 
     pub(crate) fn finish(mut self) -> Report {
@@ -292,7 +301,7 @@ impl<'a> Loader<'a> {
                     first.label, second.label
                 ),
             )
-            .with_field(second.field.clone(), second.label, true);
+            .with_field(second.field.to_string(), second.label, true);
             self.report.push(check);
         }
         self.files
@@ -335,7 +344,7 @@ impl<'l, 'a> FieldScope<'l, 'a> {
             self.meta.allowed().contains(&id) || self.loader.allowed.iter().any(|a| a == id);
         Check::judged(id, status, message, silenced)
             .with_field(
-                self.loader.field_path(self.meta.name()),
+                self.loader.field_path(self.meta.name()).into_owned(),
                 self.meta.label_text(),
                 self.kind.is_secret(),
             )
@@ -490,7 +499,9 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 return None;
             }
         };
-        self.loader.last_origin = Some(origin.clone());
+        if meta.production_value().is_some() {
+            self.loader.last_origin = Some(origin.clone());
+        }
         // A stand-in was made to fit the rules, and its warning already says it is one.
         if origin == Provenance::Ephemeral {
             return Some(T::present(value));

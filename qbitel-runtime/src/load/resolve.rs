@@ -5,9 +5,10 @@
 //! first value found wins; a later different one is a conflict. `NAME` and `NAME_FILE` both set
 //! is an error, as are secret files that cannot be read.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::files::{
     FILE_SUFFIX, FileLayer, MAX_SECRET_FILE_SIZE, ReadError, SECRETS_DIR_VARIABLE, read_capped,
@@ -46,15 +47,22 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
-    fn offer(&mut self, raw: Zeroizing<String>, provenance: Provenance, shown: String) {
-        if raw.trim().is_empty() {
-            self.empty.push(shown);
-        } else if let Some(found) = &self.value {
-            if *found.raw != *raw {
-                self.conflicting.push(shown);
-            }
-        } else {
+    /// Offers a value found under one name; `shown` names it in a message, when one is needed.
+    /// A borrowed value is copied only when it is the one used.
+    fn offer(&mut self, raw: Cow<'_, str>, provenance: Provenance, shown: impl FnOnce() -> String) {
+        let blank = is_blank(&raw);
+        if self.value.is_none() && !blank {
+            let raw = Zeroizing::new(raw.into_owned());
             self.value = Some(Found { raw, provenance });
+            return;
+        }
+        if blank {
+            self.empty.push(shown());
+        } else if self.value.as_ref().is_some_and(|found| *found.raw != *raw) {
+            self.conflicting.push(shown());
+        }
+        if let Cow::Owned(mut unused) = raw {
+            unused.zeroize();
         }
     }
 
@@ -67,17 +75,21 @@ impl Resolved {
     }
 }
 
-pub(crate) fn resolve(source: &dyn Source, files: &FileLayer, meta: &FieldMeta) -> Resolved {
+/// `pointer_name`: a buffer for the `NAME_FILE` names, reused across fields; building a fresh
+/// string for each name was a measurable share of a load.
+pub(crate) fn resolve(
+    source: &dyn Source,
+    files: &FileLayer,
+    meta: &FieldMeta,
+    pointer_name: &mut String,
+) -> Resolved {
     let mut resolved = Resolved::default();
-    // One buffer for every `NAME_FILE`: loading is a lookup per name, and formatting a fresh
-    // string for each was a measurable share of it.
-    let mut pointer_name = String::new();
     for name in meta.names() {
         pointer_name.clear();
         pointer_name.push_str(name);
         pointer_name.push_str(FILE_SUFFIX);
         let direct = source.lookup(name);
-        let pointer = source.lookup(&pointer_name);
+        let pointer = source.lookup(pointer_name);
         let direct_set = is_set(&direct);
         if direct_set && is_set(&pointer) {
             resolved.problem(
@@ -94,23 +106,21 @@ pub(crate) fn resolve(source: &dyn Source, files: &FileLayer, meta: &FieldMeta) 
             Lookup::Missing => {}
             Lookup::NotUnicode => resolved.not_unicode.push(name.to_owned()),
             Lookup::Value(value) => {
-                resolved.offer(
-                    Zeroizing::new(value),
-                    Provenance::Variable(name.to_owned()),
-                    name.to_owned(),
-                );
+                resolved.offer(value, Provenance::Variable(Cow::Borrowed(name)), || {
+                    name.to_owned()
+                });
             }
         }
         if !direct_set {
             match pointer {
                 Lookup::Missing => {}
                 Lookup::NotUnicode => resolved.not_unicode.push(pointer_name.clone()),
-                Lookup::Value(path) if path.trim().is_empty() => {
+                Lookup::Value(path) if is_blank(&path) => {
                     resolved.empty.push(pointer_name.clone());
                 }
                 Lookup::Value(path) => {
                     let path = files.resolve(Path::new(path.trim()));
-                    from_pointer(&mut resolved, &pointer_name, path, meta);
+                    from_pointer(&mut resolved, pointer_name, path, meta);
                 }
             }
         }
@@ -121,11 +131,17 @@ pub(crate) fn resolve(source: &dyn Source, files: &FileLayer, meta: &FieldMeta) 
     resolved
 }
 
+/// Whether a value is empty or only white space. (`trim` would scan from both ends; a value
+/// is checked at each lookup.)
+fn is_blank(value: &str) -> bool {
+    value.chars().all(char::is_whitespace)
+}
+
 /// Whether a lookup counts as set: an empty value counts as not set.
 fn is_set(lookup: &Lookup) -> bool {
     match lookup {
         Lookup::Missing => false,
-        Lookup::Value(value) => !value.trim().is_empty(),
+        Lookup::Value(value) => !is_blank(value),
         Lookup::NotUnicode => true,
     }
 }
@@ -139,7 +155,10 @@ fn from_pointer(resolved: &mut Resolved, pointer_name: &str, path: PathBuf, meta
                 variable: pointer_name.to_owned(),
                 path,
             };
-            resolved.offer(secret_value(content), provenance, shown);
+            let mut content = secret_value(content);
+            // Moved, not copied: `offer` keeps it or wipes it.
+            let content = Cow::Owned(std::mem::take(&mut *content));
+            resolved.offer(content, provenance, || shown);
         }
         Err(error) => file_problem(resolved, pointer_name, &path, &error, meta),
     }
@@ -186,13 +205,14 @@ fn from_directory(resolved: &mut Resolved, dir: &Path, name: &str, meta: &FieldM
             }
         }
     }
-    if let Some((path, content)) = found {
+    if let Some((path, mut content)) = found {
         let shown = path.display().to_string();
         let provenance = Provenance::SecretFile {
             variable: SECRETS_DIR_VARIABLE.to_owned(),
             path,
         };
-        resolved.offer(content, provenance, shown);
+        let content = Cow::Owned(std::mem::take(&mut *content));
+        resolved.offer(content, provenance, || shown);
     }
 }
 

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE;
+use base64::{DecodeSliceError, Engine};
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 
 use crate::value::{ConfigValue, Invalid, TextValue, ValueContext, ValueKind};
@@ -23,11 +23,15 @@ impl FernetKey {
 
     /// Parses a Fernet key. The error never contains the key.
     pub fn parse(encoded: impl Into<String>) -> Result<Self, Invalid> {
-        let raw = zeroize::Zeroizing::new(encoded.into());
+        let mut raw = zeroize::Zeroizing::new(encoded.into());
         // Stored trimmed, so that the reuse check compares the key itself.
-        let encoded = SecretString::from(raw.trim());
-        decode(encoded.expose_secret())?;
-        Ok(Self { encoded })
+        if raw.trim().len() != raw.len() {
+            *raw = raw.trim().to_owned();
+        }
+        decode(&raw)?;
+        Ok(Self {
+            encoded: SecretString::from(std::mem::take(&mut *raw)),
+        })
     }
 
     /// The decoded 32 bytes.
@@ -41,16 +45,29 @@ impl FernetKey {
 fn decode(encoded: &str) -> Result<[u8; FernetKey::LEN], Invalid> {
     const EXPECTED: &str = "expected the URL-safe base64 encoding of exactly 32 bytes \
          (44 characters ending in '='), as Fernet.generate_key() makes";
-    let bytes = URL_SAFE
-        .decode(encoded.trim())
-        .map_err(|_| Invalid::with_id("key.fernet", format!("is not a Fernet key: {EXPECTED}")))?;
-    let bytes = zeroize::Zeroizing::new(bytes);
-    <[u8; FernetKey::LEN]>::try_from(bytes.as_slice()).map_err(|_| {
+    let wrong_size = || {
         Invalid::with_id(
             "key.fernet",
             format!("is not a Fernet key: it decodes to the wrong number of bytes; {EXPECTED}"),
         )
-    })
+    };
+    // Decoded on the stack, into room for one byte more than a key: keys are decoded at every
+    // load, and anything longer is the wrong size whatever it holds.
+    let mut buffer = zeroize::Zeroizing::new([0u8; FernetKey::LEN + 1]);
+    let len = match URL_SAFE.decode_slice(encoded.trim(), &mut *buffer) {
+        Ok(len) => len,
+        Err(DecodeSliceError::OutputSliceTooSmall) => return Err(wrong_size()),
+        Err(DecodeSliceError::DecodeError(_)) => {
+            return Err(Invalid::with_id(
+                "key.fernet",
+                format!("is not a Fernet key: {EXPECTED}"),
+            ));
+        }
+    };
+    buffer
+        .get(..len)
+        .and_then(|bytes| <[u8; FernetKey::LEN]>::try_from(bytes).ok())
+        .ok_or_else(wrong_size)
 }
 
 impl ExposeSecret<str> for FernetKey {

@@ -1,0 +1,40 @@
+//! Runs one loader many times, for profilers (`valgrind --tool=callgrind`, `perf`,
+//! `valgrind --tool=dhat`): `cargo run --release --example profile -- qbitel-no-strength 10000`.
+
+use std::hint::black_box;
+use std::process::ExitCode;
+
+use qbitel_bench::{data, floor, peers, qbitel};
+use qbitel_runtime::{ProductionConfig, Vars};
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let which = args
+        .next()
+        .unwrap_or_else(|| "qbitel-no-strength".to_owned());
+    let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let map = data::map();
+    let vars: Vars = data::VARIABLES.iter().copied().collect();
+    for _ in 0..times {
+        let ok = match which.as_str() {
+            "floor" => floor::AppConfig::from_map(black_box(&map)).is_ok(),
+            "floor-minimal" => floor::AppConfig::minimal_from_map(black_box(&map)).is_ok(),
+            "envconfig" => peers::with_envconfig::from_map(black_box(&map)).is_ok(),
+            "qbitel" => qbitel::AppConfig::load_from(black_box(&vars)).is_ok(),
+            "qbitel-no-strength" => {
+                qbitel::AppConfigNoStrength::load_from(black_box(&vars)).is_ok()
+            }
+            other => {
+                eprintln!(
+                    "unknown loader {other}: floor, floor-minimal, envconfig, qbitel, qbitel-no-strength"
+                );
+                return ExitCode::FAILURE;
+            }
+        };
+        if !ok {
+            eprintln!("{which} failed to load");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
