@@ -84,3 +84,40 @@ fn a_fernet_key_with_surrounding_space_is_still_caught_when_reused() {
     let ids: Vec<_> = error.violations().iter().map(|c| c.id()).collect();
     assert!(ids.contains(&"secret.unique"), "{ids:?}");
 }
+
+/// A path is printed in messages; a newline or an escape sequence in it must not start a
+/// line that reads as another check, nor reach the terminal raw.
+#[test]
+fn control_characters_in_a_path_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let spoof = "missing\n✓ Database password is strong [secret.strength]\u{1b}[2K";
+    let path = dir.path().join(spoof).display().to_string();
+    let vars = production_with(&[
+        ("QBITEL_AI_DB_PASSWORD", None),
+        ("QBITEL_AI_DB_PASSWORD_FILE", Some(&path)),
+    ]);
+    let error = AppConfig::load_from(&vars).err().unwrap();
+    let check = error
+        .violations()
+        .iter()
+        .find(|c| c.id() == "value.file")
+        .unwrap();
+    let message = check.message();
+    assert!(
+        message.contains("missing\\n✓ Database password"),
+        "{message}"
+    );
+    assert!(
+        !message.contains('\n') && !message.contains('\u{1b}'),
+        "{message}"
+    );
+    let text = qbitel_runtime::check::render_text(
+        &AppConfig::report_from(&vars),
+        &qbitel_runtime::check::TextOptions::new(),
+    );
+    assert!(!text.lines().any(|line| {
+        line.trim_start()
+            .starts_with("✓ Database password is strong [")
+    }));
+    assert!(!text.contains('\u{1b}'));
+}

@@ -38,6 +38,7 @@ mod files;
 mod load;
 mod meta;
 mod report;
+mod shown;
 mod source;
 pub mod strength;
 mod types;

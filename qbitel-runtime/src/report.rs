@@ -76,9 +76,9 @@ impl fmt::Display for Provenance {
             Provenance::Default => f.write_str("default"),
             Provenance::DevDefault => f.write_str("dev_default"),
             Provenance::Ephemeral => f.write_str("ephemeral random value"),
-            Provenance::File { path, line } => write!(f, "{}:{line}", path.display()),
+            Provenance::File { path, line } => write!(f, "{}:{line}", crate::shown::path(path)),
             Provenance::SecretFile { variable, path } => {
-                write!(f, "file {} ({variable})", path.display())
+                write!(f, "file {} ({variable})", crate::shown::path(path))
             }
         }
     }

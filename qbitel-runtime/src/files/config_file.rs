@@ -97,7 +97,10 @@ fn open_default(base: Option<&Path>, environment: Environment) -> (Option<Config
         0 => (None, Vec::new()),
         1 => loaded(found.remove(0)),
         _ => {
-            let paths: Vec<String> = found.iter().map(|f| f.path.display().to_string()).collect();
+            let paths: Vec<String> = found
+                .iter()
+                .map(|f| crate::shown::path(&f.path).to_string())
+                .collect();
             let check = failure(
                 "file.read",
                 format!(
@@ -116,7 +119,7 @@ fn loaded(file: ConfigFile) -> (Option<ConfigFile>, Vec<Check>) {
         Status::Pass,
         format!(
             "Read configuration file {} ({} keys)",
-            file.path.display(),
+            crate::shown::path(&file.path),
             file.document.entries.len()
         ),
     );
@@ -125,7 +128,7 @@ fn loaded(file: ConfigFile) -> (Option<ConfigFile>, Vec<Check>) {
 
 /// Reads and parses one file; `Ok(None)` when it does not exist and nobody named it.
 fn read(path: &Path, named: Option<&Named>) -> Result<Option<ConfigFile>, Box<Check>> {
-    let shown = path.display();
+    let shown = crate::shown::path(path);
     let with_variable = |check: Check| {
         Box::new(match named {
             Some(Named::Variable) => check.with_variable(CONFIG_FILE_VARIABLE),

@@ -61,7 +61,7 @@ impl FileLayer {
                 } else {
                     report.push(secrets_dir_failure(format!(
                         "{SECRETS_DIR_VARIABLE} names {}, which is not a readable directory",
-                        dir.display()
+                        crate::shown::path(&dir)
                     )));
                     None
                 }
@@ -122,7 +122,7 @@ impl FileLayer {
                 entry.dotted()
             )),
             Value::List(items) => {
-                let file = config.path.display();
+                let file = crate::shown::path(&config.path);
                 let mut texts = Vec::with_capacity(items.len());
                 let mut problem = None;
                 for item in items {
@@ -198,7 +198,7 @@ impl FileLayer {
                     format!(
                         "{}:{}: `{}` is a single value in the file, but a section in the \
                          configuration",
-                        config.path.display(),
+                        crate::shown::path(&config.path),
                         entry.position.line,
                         entry.dotted()
                     ),
@@ -238,7 +238,7 @@ impl FileLayer {
             let message = format!(
                 "{}:{}: unknown key `{}`{suggestion}; it is not a field of the configuration, \
                  so it is ignored",
-                config.path.display(),
+                crate::shown::path(&config.path),
                 entry.position.line,
                 entry.dotted()
             );

@@ -29,7 +29,11 @@ pub(crate) fn check(
         let Value::Text(text) = &entry.value else {
             continue;
         };
-        let at = format!("{}:{}", config.path.display(), entry.position.line);
+        let at = format!(
+            "{}:{}",
+            crate::shown::path(&config.path),
+            entry.position.line
+        );
         let check = match entry.path.as_slice() {
             [key] if key == "environment" => {
                 Some(environment_rule(text, &at, environment, broken, allowed))

@@ -150,7 +150,7 @@ fn is_set(lookup: &Lookup) -> bool {
 fn from_pointer(resolved: &mut Resolved, pointer_name: &str, path: PathBuf, meta: &FieldMeta) {
     match read_capped(&path, MAX_SECRET_FILE_SIZE) {
         Ok(content) => {
-            let shown = format!("{pointer_name} ({})", path.display());
+            let shown = format!("{pointer_name} ({})", crate::shown::path(&path));
             let provenance = Provenance::SecretFile {
                 variable: pointer_name.to_owned(),
                 path,
@@ -188,8 +188,8 @@ fn from_directory(resolved: &mut Resolved, dir: &Path, name: &str, meta: &FieldM
                             format!(
                                 "{} and {} are both in the secrets directory, with different \
                                  contents; keep one ({})",
-                                first.display(),
-                                path.display(),
+                                crate::shown::path(first),
+                                crate::shown::path(&path),
                                 meta.label_text()
                             ),
                         );
@@ -206,7 +206,7 @@ fn from_directory(resolved: &mut Resolved, dir: &Path, name: &str, meta: &FieldM
         }
     }
     if let Some((path, mut content)) = found {
-        let shown = path.display().to_string();
+        let shown = crate::shown::path(&path).to_string();
         let provenance = Provenance::SecretFile {
             variable: SECRETS_DIR_VARIABLE.to_owned(),
             path,
@@ -246,7 +246,7 @@ fn shown_path(path: &Path) -> String {
         .parent()
         .is_some_and(|dir| !dir.as_os_str().is_empty() && dir.is_dir());
     if real_directory {
-        path.display().to_string()
+        crate::shown::path(&path).to_string()
     } else {
         "the named path (not shown: it is not in an existing directory, so it may be a secret \
          set by mistake)"
