@@ -246,7 +246,7 @@ fn shown_path(path: &Path) -> String {
         .parent()
         .is_some_and(|dir| !dir.as_os_str().is_empty() && dir.is_dir());
     if real_directory {
-        crate::shown::path(&path).to_string()
+        crate::shown::path(path).to_string()
     } else {
         "the named path (not shown: it is not in an existing directory, so it may be a secret \
          set by mistake)"
