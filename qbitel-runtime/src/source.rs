@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ffi::OsString;
 
+use zeroize::Zeroizing;
+
 /// The answer of a [`Source`] for one variable name.
 ///
 /// A value is borrowed from the source when it can be (an in-memory source), so that looking a
@@ -85,7 +87,8 @@ fn from_os_string(value: OsString) -> Lookup<'static> {
     }
 }
 
-/// An in-memory source: a map from variable names to values.
+/// An in-memory source: a map from variable names to values. Values are wiped from memory
+/// when they are replaced or removed, and when the source is dropped.
 ///
 /// ```
 /// use qbitel_runtime::{Source, Vars, Lookup};
@@ -100,10 +103,10 @@ pub struct Vars {
     values: HashMap<String, Entry, foldhash::fast::RandomState>,
 }
 
-/// A variable held by [`Vars`].
+/// A variable held by [`Vars`]; values may be secrets, so they are wiped when dropped.
 #[derive(Clone)]
 enum Entry {
-    Text(String),
+    Text(Zeroizing<String>),
     NotUnicode,
 }
 
@@ -129,7 +132,8 @@ impl Vars {
 
     /// Sets a variable.
     pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {
-        self.values.insert(name.into(), Entry::Text(value.into()));
+        self.values
+            .insert(name.into(), Entry::Text(Zeroizing::new(value.into())));
         self
     }
 
@@ -137,8 +141,12 @@ impl Vars {
     /// behave as such a variable does in the process environment.
     pub fn set_bytes(&mut self, name: impl Into<String>, value: Vec<u8>) -> &mut Self {
         let entry = match String::from_utf8(value) {
-            Ok(value) => Entry::Text(value),
-            Err(_) => Entry::NotUnicode,
+            Ok(value) => Entry::Text(Zeroizing::new(value)),
+            Err(error) => {
+                // Wiped all the same: the bytes may be a secret in the wrong encoding.
+                drop(Zeroizing::new(error.into_bytes()));
+                Entry::NotUnicode
+            }
         };
         self.values.insert(name.into(), entry);
         self
@@ -170,7 +178,7 @@ impl Source for Vars {
     fn lookup(&self, name: &str) -> Lookup<'_> {
         match self.values.get(name) {
             None => Lookup::Missing,
-            Some(Entry::Text(value)) => Lookup::Value(Cow::Borrowed(value)),
+            Some(Entry::Text(value)) => Lookup::Value(Cow::Borrowed(value.as_str())),
             Some(Entry::NotUnicode) => Lookup::NotUnicode,
         }
     }
