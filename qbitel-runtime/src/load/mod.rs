@@ -4,6 +4,7 @@
 mod generate;
 mod messages;
 mod resolve;
+mod slot;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -20,7 +21,8 @@ use crate::meta::FieldMeta;
 use crate::report::{Check, Provenance, Report, Status};
 use crate::source::{Lookup, Source};
 use crate::strength;
-use crate::value::{ConfigValue, FieldType, Grade, ValueContext, ValueKind};
+use crate::value::{ConfigValue, FieldType, Grade, Invalid, ValueContext, ValueKind};
+use slot::{Outcome, Slot, TypedSlot};
 
 /// The variable listing check ids whose warnings are silenced (comma-separated).
 pub const ALLOW_WARNINGS_VARIABLE: &str = "QBITEL_AI_ALLOW_WARNINGS";
@@ -146,9 +148,22 @@ impl<'a> Loader<'a> {
 
     /// Loads one field, recording its checks; `None` when it failed.
     pub fn field<T: FieldType>(&mut self, meta: &'static FieldMeta) -> Option<T> {
+        let mut slot = TypedSlot::<T>::new();
+        let outcome = self.field_in(meta, T::KIND, T::OPTIONAL, &mut slot);
+        slot.finish(outcome)
+    }
+
+    /// [`Loader::field`] for any type: `slot` parses and keeps the value.
+    fn field_in(
+        &mut self,
+        meta: &'static FieldMeta,
+        kind: ValueKind,
+        optional: bool,
+        slot: &mut dyn Slot,
+    ) -> Outcome {
         self.last_origin = None;
         let file = self.files.field(&self.path, meta.name());
-        let mut field = FieldScope::new(self, meta, T::KIND);
+        let mut field = FieldScope::new(self, meta, kind, optional);
         let loader = &mut *field.loader;
         let resolved =
             resolve::resolve(loader.source, &loader.files, meta, &mut loader.pointer_name);
@@ -163,7 +178,7 @@ impl<'a> Loader<'a> {
             }
         }
         if !resolved.problems.is_empty() {
-            return None;
+            return Outcome::Failed;
         }
         for name in &resolved.not_unicode {
             field.check_at(
@@ -199,9 +214,9 @@ impl<'a> Loader<'a> {
             }
         }
         match (resolved.value, file) {
-            (Some(found), _) => field.accept::<T>(found.raw, found.provenance),
-            (None, Some(file)) => field.use_file::<T>(file.content, file.provenance),
-            (None, None) => field.absent::<T>(),
+            (Some(found), _) => field.accept(slot, found.raw, found.provenance),
+            (None, Some(file)) => field.use_file(slot, file.content, file.provenance),
+            (None, None) => field.absent(slot),
         }
     }
 
@@ -215,13 +230,25 @@ impl<'a> Loader<'a> {
         let (Some(expected), Some(value)) = (meta.production_value(), value) else {
             return;
         };
-        let origin = self.last_origin.take();
         let mut cx = ValueContext::new(self.environment);
-        let required =
-            <T::Value as ConfigValue>::parse(expected.to_owned(), &mut cx).map(T::present);
-        let mut field = FieldScope::new(self, meta, T::KIND);
-        let (status, message) = match required {
-            Ok(required) if required == *value => {
+        let matches = <T::Value as ConfigValue>::parse(expected.to_owned(), &mut cx)
+            .map(|required| T::present(required) == *value);
+        self.production_check(meta, T::KIND, expected, matches);
+    }
+
+    /// The check of a `production = "..."` rule; `matches` says whether the value is the one
+    /// required, or why the required text does not parse.
+    fn production_check(
+        &mut self,
+        meta: &'static FieldMeta,
+        kind: ValueKind,
+        expected: &str,
+        matches: Result<bool, Invalid>,
+    ) {
+        let origin = self.last_origin.take();
+        let mut field = FieldScope::new(self, meta, kind, false);
+        let (status, message) = match matches {
+            Ok(true) => {
                 if !field.loader.passes {
                     return;
                 }
@@ -231,7 +258,7 @@ impl<'a> Loader<'a> {
                 );
                 (Status::Pass, message)
             }
-            Ok(_) => {
+            Ok(false) => {
                 let status = grade_status(Grade::Policy, field.loader.environment);
                 let from = origin
                     .as_ref()
@@ -323,11 +350,23 @@ struct FieldScope<'l, 'a> {
     loader: &'l mut Loader<'a>,
     meta: &'static FieldMeta,
     kind: ValueKind,
+    /// Whether the field's type is an `Option`.
+    optional: bool,
 }
 
 impl<'l, 'a> FieldScope<'l, 'a> {
-    fn new(loader: &'l mut Loader<'a>, meta: &'static FieldMeta, kind: ValueKind) -> Self {
-        Self { loader, meta, kind }
+    fn new(
+        loader: &'l mut Loader<'a>,
+        meta: &'static FieldMeta,
+        kind: ValueKind,
+        optional: bool,
+    ) -> Self {
+        Self {
+            loader,
+            meta,
+            kind,
+            optional,
+        }
     }
 
     fn production(&self) -> bool {
@@ -369,21 +408,21 @@ impl<'l, 'a> FieldScope<'l, 'a> {
     }
 
     /// No variable holds a value, but the configuration file has the key.
-    fn use_file<T: FieldType>(mut self, content: Content, origin: Provenance) -> Option<T> {
+    fn use_file(mut self, slot: &mut dyn Slot, content: Content, origin: Provenance) -> Outcome {
         match content {
-            Content::Text(raw) => self.accept::<T>(raw, origin),
-            Content::Null => self.absent::<T>(),
+            Content::Text(raw) => self.accept(slot, raw, origin),
+            Content::Null => self.absent(slot),
             Content::Empty => {
                 let message =
                     format!("{origin}: the key is empty; an empty value counts as not set");
                 let check = self.check("value.empty", Status::Warning, message);
                 self.push(check.with_provenance(origin));
-                self.absent::<T>()
+                self.absent(slot)
             }
             Content::Invalid(message) => {
                 let check = self.check("file.invalid", Status::Failure, message);
                 self.push(check.with_provenance(origin));
-                None
+                Outcome::Failed
             }
         }
     }
@@ -405,20 +444,28 @@ impl<'l, 'a> FieldScope<'l, 'a> {
     }
 
     /// No name holds a value: defaults, stand-ins, or a missing-value check.
-    fn absent<T: FieldType>(mut self) -> Option<T> {
+    fn absent(mut self, slot: &mut dyn Slot) -> Outcome {
         let meta = self.meta;
         if let Some(default) = meta.default_value() {
-            return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::Default);
+            return self.accept(
+                slot,
+                Zeroizing::new(default.to_owned()),
+                Provenance::Default,
+            );
         }
         if let (false, Some(default)) = (self.production(), meta.dev_default_value()) {
             if self.kind.is_secret() {
                 let message = messages::stand_in(meta, self.kind, true);
                 self.record("secret.stand_in", Status::Warning, message);
             }
-            return self.accept::<T>(Zeroizing::new(default.to_owned()), Provenance::DevDefault);
+            return self.accept(
+                slot,
+                Zeroizing::new(default.to_owned()),
+                Provenance::DevDefault,
+            );
         }
         let production = self.production();
-        if T::OPTIONAL {
+        if self.optional {
             if meta.is_required() {
                 let status = if production {
                     Status::Failure
@@ -437,25 +484,25 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 let message = format!("{} is not set (optional)", meta.label_text());
                 self.record("value.present", Status::Pass, message);
             }
-            return T::absent();
+            return Outcome::Absent;
         }
         if self.kind.is_secret() && !production {
-            return self.stand_in::<T>();
+            return self.stand_in(slot);
         }
         let path = self.loader.field_path(meta.name());
         let message = messages::missing(meta, self.kind, false, self.loader.environment, &path);
         self.record("value.present", Status::Failure, message);
-        None
+        Outcome::Failed
     }
 
     /// Outside production, a missing or unusable secret gets a random value, loudly.
-    fn stand_in<T: FieldType>(mut self) -> Option<T> {
+    fn stand_in(mut self, slot: &mut dyn Slot) -> Outcome {
         let message = messages::stand_in(self.meta, self.kind, false);
         match generate_secret(self.kind, self.meta) {
             Ok(value) => {
                 self.record("secret.stand_in", Status::Warning, message);
                 let raw = Zeroizing::new(value.expose_secret().to_owned());
-                self.accept::<T>(raw, Provenance::Ephemeral)
+                self.accept(slot, raw, Provenance::Ephemeral)
             }
             Err(error) => {
                 let message = format!(
@@ -463,18 +510,22 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                     self.meta.label_text()
                 );
                 self.record("value.present", Status::Failure, message);
-                None
+                Outcome::Failed
             }
         }
     }
 
     /// Parses a value found for the field and checks its rules.
-    fn accept<T: FieldType>(mut self, mut raw: Zeroizing<String>, origin: Provenance) -> Option<T> {
+    fn accept(
+        mut self,
+        slot: &mut dyn Slot,
+        mut raw: Zeroizing<String>,
+        origin: Provenance,
+    ) -> Outcome {
         let meta = self.meta;
         let mut cx = ValueContext::new(self.loader.environment);
-        let parsed = <T::Value as ConfigValue>::parse(std::mem::take(&mut *raw), &mut cx);
-        let value = match parsed {
-            Ok(value) => value,
+        match slot.parse(std::mem::take(&mut *raw), &mut cx) {
+            Ok(()) => {}
             Err(invalid) => {
                 // A parse error may quote the value; a value read from a secret file is treated
                 // as a secret whatever the field, since the file may be the wrong mount.
@@ -485,26 +536,27 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 };
                 let message =
                     messages::with_hint(meta, format!("{} ({origin}) {reason}", meta.label_text()));
-                if self.kind.is_secret() && !self.production() && origin != Provenance::Ephemeral {
+                let ephemeral = matches!(origin, Provenance::Ephemeral);
+                if self.kind.is_secret() && !self.production() && !ephemeral {
                     let check = self
                         .check(invalid.id(), Status::Warning, message)
                         .with_provenance(origin);
                     self.push(check);
-                    return self.stand_in::<T>();
+                    return self.stand_in(slot);
                 }
                 let check = self
                     .check(invalid.id(), Status::Failure, message)
                     .with_provenance(origin);
                 self.push(check);
-                return None;
+                return Outcome::Failed;
             }
-        };
+        }
         if meta.production_value().is_some() {
             self.loader.last_origin = Some(origin.clone());
         }
         // A stand-in was made to fit the rules, and its warning already says it is one.
-        if origin == Provenance::Ephemeral {
-            return Some(T::present(value));
+        if matches!(origin, Provenance::Ephemeral) {
+            return Outcome::Present;
         }
         self.pass("value.present", &origin, || {
             messages::configured(meta, &origin.to_string())
@@ -526,10 +578,10 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 .with_provenance(origin.clone());
             self.push(check);
         }
-        if let Some(text) = value.text() {
+        if let Some(text) = slot.text() {
             self.text_rules(text, &origin);
         }
-        if let (true, Some(text)) = (self.kind.is_secret(), value.text()) {
+        if let (true, Some(text)) = (self.kind.is_secret(), slot.text()) {
             let field = self.loader.field_path(meta.name());
             self.loader.secrets.push(LoadedSecret {
                 field,
@@ -537,7 +589,7 @@ impl<'l, 'a> FieldScope<'l, 'a> {
                 value: SecretString::from(text),
             });
         }
-        Some(T::present(value))
+        Outcome::Present
     }
 
     /// `min_len`, `strength` and `letters_and_digits`.
