@@ -709,3 +709,20 @@ fn the_example_production_file_is_the_documents() {
     );
     assert_eq!(with_id(&report, "file.loaded").len(), 1);
 }
+
+#[test]
+fn a_key_with_control_characters_is_shown_escaped() {
+    // A quoted YAML key may hold a newline or an escape sequence; printed raw, it could start
+    // a line that reads as another check.
+    let yaml = "environment: production\n\"prot\\n✓ Database password is strong\\e[2K\": 1\n";
+    let dir = base(&[("config/qbitel.production.yaml", yaml)]);
+    let report = ServiceConfig::evaluate(&production(&[]), &options(&dir)).1;
+    let unknown = with_id(&report, "file.unknown");
+    assert_eq!(unknown.len(), 1, "{unknown:#?}");
+    let message = unknown[0].message();
+    assert!(
+        message.contains("unknown key `prot\\n✓ Database password is strong\\u{1b}[2K`"),
+        "{message}"
+    );
+    assert!(!message.contains('\n') && !message.contains('\u{1b}'));
+}

@@ -250,6 +250,26 @@ fn fernet_keys_accept_exactly_32_url_safe_bytes() {
         assert_eq!(error.violations()[0].id(), "key.fernet", "{key}");
         assert!(!error.to_string().contains(key));
     }
+
+    // The message says why: the wrong size only for base64 text, whatever its length.
+    let reason = |key: &str| {
+        let error = Keys::load_from(&production(key)).err().unwrap();
+        error.violations()[0].message().to_owned()
+    };
+    let wrong_size = "decodes to the wrong number of bytes";
+    assert!(reason(common::JWT_SECRET).contains(wrong_size));
+    assert!(reason("6U7TL2LEEGq52KwS4UjlybPaOOITf9tr_qIgUD8mpw==").contains(wrong_size));
+    for not_base64 in [
+        "correct horse battery staple and then some more words!!",
+        "not base64 at all!!",
+    ] {
+        let message = reason(not_base64);
+        assert!(
+            message.contains("is not a Fernet key: expected"),
+            "{message}"
+        );
+        assert!(!message.contains(wrong_size), "{message}");
+    }
 }
 
 #[test]

@@ -23,6 +23,12 @@ fn child_reports_process_environment() {
         "in_memory_port={:?}",
         hermetic.map(|config| config.port).ok()
     );
+    // Invalid names are unset: a name with `=` would otherwise match `QBITEL_TEST_NAME`,
+    // whose value starts with `ODD=`.
+    for name in ["", "QBITEL_TEST_NAME=ODD", "QBITEL_TEST_NAME\0"] {
+        let lookup = qbitel_runtime::Source::lookup(&qbitel_runtime::ProcessEnv, name);
+        println!("lookup {name:?}={lookup:?}");
+    }
     match AppConfig::load() {
         Ok(config) => println!(
             "load=ok port={} origins={}",
@@ -118,4 +124,18 @@ fn the_process_environment_finds_the_default_config_file_in_the_working_director
     let stdout = run_child_in(Some(dir.path()), &common::production_pairs());
     assert!(stdout.contains("load=ok port=9555"), "{stdout}");
     assert!(stdout.contains("in_memory_port=Some(8000)"), "{stdout}");
+}
+
+#[test]
+fn invalid_names_are_unset_in_the_process_environment() {
+    let out = run_child(&[("QBITEL_TEST_NAME", "ODD=value")]);
+    assert!(out.contains("lookup \"\"=Missing"), "{out}");
+    assert!(
+        out.contains("lookup \"QBITEL_TEST_NAME=ODD\"=Missing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("lookup \"QBITEL_TEST_NAME\\0\"=Missing"),
+        "{out}"
+    );
 }

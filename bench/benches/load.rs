@@ -32,6 +32,10 @@ fn in_memory(c: &mut Criterion) {
     group.bench_function("qbitel-no-strength", |b| {
         b.iter(|| qbitel::AppConfigNoStrength::load_from(black_box(&vars)))
     });
+    // The floor's own map (std `HashMap`, SipHash), instead of `Vars` (foldhash).
+    group.bench_function("qbitel-no-strength-hashmap", |b| {
+        b.iter(|| qbitel::AppConfigNoStrength::load_from(black_box(&map)))
+    });
     group.bench_function("envconfig", |b| {
         b.iter(|| peers::with_envconfig::from_map(black_box(&map)))
     });

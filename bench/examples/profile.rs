@@ -24,9 +24,15 @@ fn main() -> ExitCode {
             "qbitel-no-strength" => {
                 qbitel::AppConfigNoStrength::load_from(black_box(&vars)).is_ok()
             }
+            "qbitel-no-strength-hashmap" => {
+                qbitel::AppConfigNoStrength::load_from(black_box(&map)).is_ok()
+            }
+            // From the process environment: run with the variables of `data::VARIABLES` set.
+            "floor-env" => floor::AppConfig::from_env().is_ok(),
+            "qbitel-no-strength-env" => qbitel::AppConfigNoStrength::load().is_ok(),
             other => {
                 eprintln!(
-                    "unknown loader {other}: floor, floor-minimal, envconfig, qbitel, qbitel-no-strength"
+                    "unknown loader {other}: floor, floor-minimal, envconfig, qbitel, qbitel-no-strength, qbitel-no-strength-hashmap, floor-env, qbitel-no-strength-env"
                 );
                 return ExitCode::FAILURE;
             }

@@ -101,22 +101,9 @@ impl AppConfig {
     /// Loads with the same reads and parses as qbitel; `get` answers like
     /// `std::env::var(name).ok()`.
     pub fn load_with(get: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
-        // The first set name wins; every name and its `NAME_FILE` are read all the same.
-        let first = |names: &[&str]| -> Option<String> {
-            let mut found = None;
-            for name in names {
-                let value = get(name);
-                let pointer = get(&format!("{name}_FILE"));
-                if pointer.is_some() {
-                    return None;
-                }
-                if found.is_none() {
-                    found = value.filter(|value| !value.trim().is_empty());
-                }
-            }
-            found
-        };
-        let environment = first(&["QBITEL_AI_ENVIRONMENT"])
+        let mut pointer = String::new();
+        let mut first = |names: &[&str]| first_of(&get, &mut pointer, names);
+        let environment = get("QBITEL_AI_ENVIRONMENT")
             .or_else(|| get("ENVIRONMENT"))
             .unwrap_or_else(|| "development".to_owned());
         let _ = (
@@ -124,29 +111,34 @@ impl AppConfig {
             get("QBITEL_AI_SECRETS_DIR"),
             get("QBITEL_AI_ALLOW_WARNINGS"),
         );
-        let with_default = |name: &'static str, default: &str| {
-            first(&[name]).unwrap_or_else(|| default.to_owned())
-        };
+        let db_password = first(&["QBITEL_AI_DB_PASSWORD", "DATABASE_PASSWORD"])
+            .ok_or(Error::Missing("QBITEL_AI_DB_PASSWORD"))?;
+        let redis_password = first(&["QBITEL_AI_REDIS_PASSWORD", "REDIS_PASSWORD"]);
+        let jwt_secret = first(&["QBITEL_AI_JWT_SECRET", "JWT_SECRET"])
+            .ok_or(Error::Missing("QBITEL_AI_JWT_SECRET"))?;
         let encryption_key = first(&["QBITEL_AI_ENCRYPTION_KEY", "ENCRYPTION_KEY"])
             .ok_or(Error::Missing("QBITEL_AI_ENCRYPTION_KEY"))?;
         if fernet_key(&encryption_key).is_none() {
             return Err(Error::Invalid("QBITEL_AI_ENCRYPTION_KEY"));
         }
-        let cors_origins = with_default("QBITEL_AI_CORS_ORIGINS", "*")
+        let api_key = first(&["QBITEL_AI_API_KEY", "API_KEY"]);
+        let cors_origins = first(&["QBITEL_AI_CORS_ORIGINS"])
+            .unwrap_or_else(|| "*".to_owned())
             .split(',')
             .map(str::trim)
             .filter(|origin| !origin.is_empty())
             .map(|origin| origin_of(origin).ok_or(Error::Invalid("QBITEL_AI_CORS_ORIGINS")))
             .collect::<Result<_, _>>()?;
+        let mut with_default = |name: &'static str, default: &str| {
+            first(&[name]).unwrap_or_else(|| default.to_owned())
+        };
         Ok(Self {
             environment,
-            db_password: first(&["QBITEL_AI_DB_PASSWORD", "DATABASE_PASSWORD"])
-                .ok_or(Error::Missing("QBITEL_AI_DB_PASSWORD"))?,
-            redis_password: first(&["QBITEL_AI_REDIS_PASSWORD", "REDIS_PASSWORD"]),
-            jwt_secret: first(&["QBITEL_AI_JWT_SECRET", "JWT_SECRET"])
-                .ok_or(Error::Missing("QBITEL_AI_JWT_SECRET"))?,
+            db_password,
+            redis_password,
+            jwt_secret,
             encryption_key,
-            api_key: first(&["QBITEL_AI_API_KEY", "API_KEY"]),
+            api_key,
             cors_origins,
             database_url: with_default(
                 "QBITEL_AI_DATABASE_URL",
@@ -212,6 +204,30 @@ impl AppConfig {
     }
 }
 
+/// The first set value among `names`, reading every name and its `NAME_FILE` (named in
+/// `pointer`, a buffer reused across fields) even after one is found, as qbitel does to warn
+/// about conflicts. A set `NAME_FILE` is not followed: the data never sets one.
+fn first_of(
+    get: &impl Fn(&str) -> Option<String>,
+    pointer: &mut String,
+    names: &[&str],
+) -> Option<String> {
+    let mut found = None;
+    for name in names {
+        let value = get(name);
+        pointer.clear();
+        pointer.push_str(name);
+        pointer.push_str("_FILE");
+        if get(pointer).is_some() {
+            return None;
+        }
+        if found.is_none() {
+            found = value.filter(|value| !value.trim().is_empty());
+        }
+    }
+    found
+}
+
 /// The 32 bytes of a Fernet key (URL-safe base64 with padding).
 fn fernet_key(encoded: &str) -> Option<[u8; 32]> {
     use base64::Engine;
@@ -222,8 +238,12 @@ fn fernet_key(encoded: &str) -> Option<[u8; 32]> {
     bytes.get(..len)?.try_into().ok()
 }
 
-/// A CORS origin parsed as a URI and normalised: `scheme://host[:port]`, lower-case.
+/// A CORS origin parsed as a URI and normalised: `scheme://host[:port]`, lower-case; `*`
+/// stays the wildcard.
 fn origin_of(origin: &str) -> Option<String> {
+    if origin == "*" {
+        return Some(origin.to_owned());
+    }
     let origin = origin.strip_suffix('/').unwrap_or(origin);
     let uri: http::Uri = origin.parse().ok()?;
     let scheme = uri.scheme_str()?;

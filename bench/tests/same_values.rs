@@ -28,6 +28,12 @@ fn in_memory_loaders_agree() {
         expected
     );
     assert_eq!(
+        qbitel::AppConfigNoStrength::load_from(&map)
+            .unwrap()
+            .summary(),
+        expected
+    );
+    assert_eq!(
         peers::with_envconfig::from_map(&map).unwrap().summary(),
         expected
     );

@@ -9,6 +9,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 
 use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
 
 use crate::environment::Environment;
 
@@ -181,11 +182,22 @@ impl<T: ConfigValue> FieldType for Option<T> {
     }
 }
 
+/// A secret string from `raw`, leaving no unwiped copy: moved when it fills its buffer
+/// exactly, since shrinking a larger buffer may move the text and free the old one unwiped,
+/// and copied otherwise (the original is wiped when `raw` drops).
+pub(crate) fn secret_string(mut raw: Zeroizing<String>) -> SecretString {
+    if raw.capacity() == raw.len() {
+        SecretString::from(std::mem::take(&mut *raw))
+    } else {
+        SecretString::from(raw.as_str())
+    }
+}
+
 impl ConfigValue for SecretString {
     const KIND: ValueKind = ValueKind::Secret;
 
     fn parse(raw: String, _: &mut ValueContext) -> Result<Self, Invalid> {
-        Ok(SecretString::from(raw))
+        Ok(secret_string(Zeroizing::new(raw)))
     }
 
     fn text(&self) -> Option<&str> {

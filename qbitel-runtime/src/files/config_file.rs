@@ -79,8 +79,10 @@ pub(crate) fn open(
 
 fn open_default(base: Option<&Path>, environment: Environment) -> (Option<ConfigFile>, Vec<Check>) {
     // One system call instead of one per format when there is no `config` directory, the
-    // common case of a service configured by its environment alone.
-    if !under(base, Path::new("config")).is_dir() {
+    // common case of a service configured by its environment alone. Any other answer (not a
+    // directory, no permission) goes on to the probes, which report it.
+    let dir = std::fs::metadata(under(base, Path::new("config")));
+    if dir.is_err_and(|error| error.kind() == std::io::ErrorKind::NotFound) {
         return (None, Vec::new());
     }
     let mut found = Vec::new();

@@ -81,9 +81,10 @@ impl Entry {
         self.path.last().map_or("", String::as_str)
     }
 
-    /// The dotted path (`security.tls_enabled`).
+    /// The dotted path (`security.tls_enabled`), for a message: a file's keys are shown
+    /// with control characters escaped.
     pub(crate) fn dotted(&self) -> String {
-        self.path.join(".")
+        crate::shown::text(&self.path.join(".")).to_string()
     }
 
     /// The section holding the key.

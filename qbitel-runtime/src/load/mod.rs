@@ -4,12 +4,13 @@
 mod generate;
 mod messages;
 mod resolve;
+mod reuse;
 mod slot;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
 pub use generate::generate_secret;
@@ -22,6 +23,7 @@ use crate::report::{Check, Provenance, Report, Status};
 use crate::source::{Lookup, Source};
 use crate::strength;
 use crate::value::{ConfigValue, FieldType, Grade, Invalid, ValueContext, ValueKind};
+use reuse::LoadedSecrets;
 use slot::{Outcome, Slot, TypedSlot};
 
 /// The variable listing check ids whose warnings are silenced (comma-separated).
@@ -65,20 +67,13 @@ impl LoadOptions {
     }
 }
 
-/// A secret value already loaded, kept to find the same value used twice.
-struct LoadedSecret {
-    field: Cow<'static, str>,
-    label: &'static str,
-    value: SecretString,
-}
-
 /// Evaluates one configuration. Generated code calls [`Loader::field`] once per field.
 pub struct Loader<'a> {
     source: &'a dyn Source,
     environment: Environment,
     report: Report,
     allowed: Vec<String>,
-    secrets: Vec<LoadedSecret>,
+    secrets: LoadedSecrets,
     /// The field names of the nested structs being loaded, outermost first.
     path: Vec<&'static str>,
     /// The configuration file and secret files.
@@ -132,7 +127,7 @@ impl<'a> Loader<'a> {
             environment,
             report,
             allowed,
-            secrets: Vec::new(),
+            secrets: LoadedSecrets::default(),
             path: Vec::new(),
             files,
             passes,
@@ -311,14 +306,7 @@ impl<'a> Loader<'a> {
     }
 
     pub(crate) fn finish(mut self) -> Report {
-        let pairs: Vec<(usize, usize)> = (0..self.secrets.len())
-            .flat_map(|a| (a + 1..self.secrets.len()).map(move |b| (a, b)))
-            .filter(|&(a, b)| {
-                self.secrets[a].value.expose_secret() == self.secrets[b].value.expose_secret()
-            })
-            .collect();
-        for (a, b) in pairs {
-            let (first, second) = (&self.secrets[a], &self.secrets[b]);
+        for (first, second) in self.secrets.reused() {
             let check = Check::new(
                 "secret.unique",
                 grade_status(Grade::Policy, self.environment),
@@ -583,11 +571,7 @@ impl<'l, 'a> FieldScope<'l, 'a> {
         }
         if let (true, Some(text)) = (self.kind.is_secret(), slot.text()) {
             let field = self.loader.field_path(meta.name());
-            self.loader.secrets.push(LoadedSecret {
-                field,
-                label: meta.label_text(),
-                value: SecretString::from(text),
-            });
+            self.loader.secrets.push(field, meta.label_text(), text);
         }
         Outcome::Present
     }

@@ -61,9 +61,7 @@ impl Resolved {
         } else if self.value.as_ref().is_some_and(|found| *found.raw != *raw) {
             self.conflicting.push(shown());
         }
-        if let Cow::Owned(mut unused) = raw {
-            unused.zeroize();
-        }
+        wipe(Lookup::Value(raw));
     }
 
     fn problem(&mut self, id: &'static str, variable: &str, message: String) {
@@ -100,6 +98,7 @@ pub(crate) fn resolve(
                     meta.label_text()
                 ),
             );
+            wipe(direct);
             continue;
         }
         match direct {
@@ -129,6 +128,14 @@ pub(crate) fn resolve(
         }
     }
     resolved
+}
+
+/// Wipes a value this process owns and does not use (an in-memory source's borrowed value
+/// stays with the source, which wipes it).
+fn wipe(lookup: Lookup<'_>) {
+    if let Lookup::Value(Cow::Owned(mut value)) = lookup {
+        value.zeroize();
+    }
 }
 
 /// Whether a value is empty or only white space. (`trim` would scan from both ends; a value

@@ -5,6 +5,7 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE;
 use base64::{DecodeSliceError, Engine};
 use secrecy::{ExposeSecret, SecretBox, SecretString};
+use zeroize::Zeroizing;
 
 use crate::value::{ConfigValue, Invalid, TextValue, ValueContext, ValueKind};
 
@@ -23,28 +24,32 @@ impl FernetKey {
 
     /// Parses a Fernet key. The error never contains the key.
     pub fn parse(encoded: impl Into<String>) -> Result<Self, Invalid> {
-        let mut raw = zeroize::Zeroizing::new(encoded.into());
-        // Stored trimmed, so that the reuse check compares the key itself.
+        let mut raw = Zeroizing::new(encoded.into());
+        // Stored trimmed, so that the reuse check compares the key itself. Replacing the
+        // wrapper, not its contents, wipes the untrimmed text.
         if raw.trim().len() != raw.len() {
-            *raw = raw.trim().to_owned();
+            raw = Zeroizing::new(raw.trim().to_owned());
         }
-        decode(&raw)?;
+        decode_into(&raw, &mut Zeroizing::new([0; FernetKey::LEN]))?;
         Ok(Self {
-            encoded: SecretString::from(std::mem::take(&mut *raw)),
+            encoded: crate::value::secret_string(raw),
         })
     }
 
     /// The decoded 32 bytes.
     pub fn to_bytes(&self) -> SecretBox<[u8; FernetKey::LEN]> {
         // Validated in `parse`; an all-zero key would only appear if that invariant broke.
-        let bytes = decode(self.encoded.expose_secret()).unwrap_or([0; FernetKey::LEN]);
-        SecretBox::new(Box::new(bytes))
+        SecretBox::init_with_mut(|bytes| {
+            let _ = decode_into(self.encoded.expose_secret(), bytes);
+        })
     }
 }
 
-fn decode(encoded: &str) -> Result<[u8; FernetKey::LEN], Invalid> {
+/// Decodes a key into `out`; a copy of the bytes is never left behind.
+fn decode_into(encoded: &str, out: &mut [u8; FernetKey::LEN]) -> Result<(), Invalid> {
     const EXPECTED: &str = "expected the URL-safe base64 encoding of exactly 32 bytes \
          (44 characters ending in '='), as Fernet.generate_key() makes";
+    let not_a_key = || Invalid::with_id("key.fernet", format!("is not a Fernet key: {EXPECTED}"));
     let wrong_size = || {
         Invalid::with_id(
             "key.fernet",
@@ -53,21 +58,27 @@ fn decode(encoded: &str) -> Result<[u8; FernetKey::LEN], Invalid> {
     };
     // Decoded on the stack, into room for one byte more than a key: keys are decoded at every
     // load, and anything longer is the wrong size whatever it holds.
-    let mut buffer = zeroize::Zeroizing::new([0u8; FernetKey::LEN + 1]);
-    let len = match URL_SAFE.decode_slice(encoded.trim(), &mut *buffer) {
+    let mut buffer = Zeroizing::new([0u8; FernetKey::LEN + 1]);
+    let len = match URL_SAFE.decode_slice(encoded, &mut *buffer) {
         Ok(len) => len,
-        Err(DecodeSliceError::OutputSliceTooSmall) => return Err(wrong_size()),
-        Err(DecodeSliceError::DecodeError(_)) => {
-            return Err(Invalid::with_id(
-                "key.fernet",
-                format!("is not a Fernet key: {EXPECTED}"),
-            ));
+        // The size is checked before the characters: text that is not base64 at all is not
+        // "the wrong size".
+        Err(DecodeSliceError::OutputSliceTooSmall) if is_base64_text(encoded) => {
+            return Err(wrong_size());
         }
+        Err(_) => return Err(not_a_key()),
     };
-    buffer
+    let bytes = buffer
         .get(..len)
-        .and_then(|bytes| <[u8; FernetKey::LEN]>::try_from(bytes).ok())
-        .ok_or_else(wrong_size)
+        .filter(|bytes| bytes.len() == FernetKey::LEN);
+    out.copy_from_slice(bytes.ok_or_else(wrong_size)?);
+    Ok(())
+}
+
+/// Whether `text` uses only the URL-safe base64 alphabet and padding.
+fn is_base64_text(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'='))
 }
 
 impl ExposeSecret<str> for FernetKey {
