@@ -1,5 +1,7 @@
 //! Runs one loader many times, for profilers (`valgrind --tool=callgrind`, `perf`,
 //! `valgrind --tool=dhat`): `cargo run --release --example profile -- qbitel-no-strength 10000`.
+//! The `-env` loaders read the process environment, which must hold the benchmark's variables:
+//! `env $(target/release/examples/profile --print-env) valgrind ... profile floor-env 1000`.
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -12,6 +14,13 @@ fn main() -> ExitCode {
     let which = args
         .next()
         .unwrap_or_else(|| "qbitel-no-strength".to_owned());
+    // For the `-env` loaders: `env $(profile --print-env) valgrind ... profile floor-env`.
+    if which == "--print-env" {
+        for (name, value) in data::VARIABLES {
+            println!("{name}={value}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let map = data::map();
     let vars: Vars = data::VARIABLES.iter().copied().collect();
