@@ -64,6 +64,17 @@ impl Resolved {
         wipe(Lookup::Value(raw));
     }
 
+    /// Offers a secret file's content, moved, not copied: `offer` keeps it or wipes it.
+    fn offer_file(
+        &mut self,
+        mut content: Zeroizing<String>,
+        provenance: Provenance,
+        shown: String,
+    ) {
+        let content = Cow::Owned(std::mem::take(&mut *content));
+        self.offer(content, provenance, || shown);
+    }
+
     fn problem(&mut self, id: &'static str, variable: &str, message: String) {
         self.problems.push(Problem {
             id,
@@ -162,10 +173,7 @@ fn from_pointer(resolved: &mut Resolved, pointer_name: &str, path: PathBuf, meta
                 variable: pointer_name.to_owned(),
                 path,
             };
-            let mut content = secret_value(content);
-            // Moved, not copied: `offer` keeps it or wipes it.
-            let content = Cow::Owned(std::mem::take(&mut *content));
-            resolved.offer(content, provenance, || shown);
+            resolved.offer_file(secret_value(content), provenance, shown);
         }
         Err(error) => file_problem(resolved, pointer_name, &path, &error, meta),
     }
@@ -212,14 +220,13 @@ fn from_directory(resolved: &mut Resolved, dir: &Path, name: &str, meta: &FieldM
             }
         }
     }
-    if let Some((path, mut content)) = found {
+    if let Some((path, content)) = found {
         let shown = crate::shown::path(&path).to_string();
         let provenance = Provenance::SecretFile {
             variable: SECRETS_DIR_VARIABLE.to_owned(),
             path,
         };
-        let content = Cow::Owned(std::mem::take(&mut *content));
-        resolved.offer(content, provenance, || shown);
+        resolved.offer_file(content, provenance, shown);
     }
 }
 
